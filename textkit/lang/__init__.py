@@ -1,0 +1,184 @@
+"""Language rule data: discover, load once, validate, and merge a user's rules file.
+
+Each language is a folder beside this file (``id/``, ``en/``) holding one TOML
+file per kind of rule (``boilerplate.toml``, ``byline.toml``, ...) and plain
+word lists (``titles.txt``, ``stopwords.txt``). :func:`load` reads them once
+per process and caches the result; stages compile what they need through
+:meth:`Rules.compiled`, which memoises per ``Rules`` object.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textkit.errors import RuleError
+
+KINDS = ("boilerplate", "byline", "dateline", "dates", "quotes")
+WORD_LISTS = ("titles", "stopwords")
+
+T = TypeVar("T")
+
+
+@dataclass(eq=False)
+class Rules:
+    """One language's rule data, raw as loaded, with a cache of compiled forms."""
+
+    lang: str
+    data: Mapping[str, dict[str, Any]]
+    word_lists: Mapping[str, tuple[str, ...]]
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def section(self, kind: str) -> dict[str, Any]:
+        """Return the parsed data of one rule file (empty if the language has none)."""
+        return self.data.get(kind, {})
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """Return a plain word list such as ``titles`` or ``stopwords``."""
+        return self.word_lists.get(name, ())
+
+    def compiled(self, key: str, build: Callable[[Rules], T]) -> T:
+        """Return ``build(self)``, computed once per Rules object and key."""
+        if key not in self._compiled:
+            self._compiled[key] = build(self)
+        result: T = self._compiled[key]
+        return result
+
+
+def available() -> list[str]:
+    """Return the language codes that ship with textkit.
+
+    >>> available()
+    ['en', 'id']
+    """
+    root = resources.files(__package__)
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
+def load(code: str, user_rules: str | None = None) -> Rules:
+    """Return the rules for a language, with a user's rules file merged on top.
+
+    Results are cached per (language, rules file), so each process reads and
+    validates the data once.
+    """
+    if code not in available():
+        raise RuleError(f"unknown language {code!r}; available: {', '.join(available())}")
+    return _load_cached(code, user_rules)
+
+
+@cache
+def _load_cached(code: str, user_rules: str | None) -> Rules:
+    from textkit.lang.schema import validate
+
+    data, word_lists = _read_language(code)
+    if user_rules:
+        overlay = read_user_rules(Path(user_rules))
+        if overlay.get("lang") in (None, code):
+            data, word_lists = merge_user_rules(data, word_lists, overlay)
+    rules = Rules(code, data, word_lists)
+    validate(rules)
+    return rules
+
+
+def _read_language(code: str) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, ...]]]:
+    folder = resources.files(__package__).joinpath(code)
+    data: dict[str, dict[str, Any]] = {}
+    for kind in KINDS:
+        res = folder.joinpath(f"{kind}.toml")
+        if res.is_file():
+            data[kind] = _parse_toml(res.read_text(encoding="utf-8"), f"lang/{code}/{kind}.toml")
+    word_lists: dict[str, tuple[str, ...]] = {}
+    for name in WORD_LISTS:
+        res = folder.joinpath(f"{name}.txt")
+        if res.is_file():
+            word_lists[name] = parse_word_list(res.read_text(encoding="utf-8"))
+    return data, word_lists
+
+
+def _parse_toml(text: str, where: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{where}: not valid TOML: {exc}") from None
+
+
+def parse_word_list(text: str) -> tuple[str, ...]:
+    """Return the entries of a one-per-line list, skipping blanks and ``#`` comments.
+
+    >>> parse_word_list("# titles\\nBupati\\n\\nCamat\\n")
+    ('Bupati', 'Camat')
+    """
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return tuple(line for line in lines if line)
+
+
+def read_user_rules(path: Path) -> dict[str, Any]:
+    """Return a user's rules file parsed (TOML), or raise RuleError naming it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot read rules file: {exc.strerror}") from None
+    overlay = _parse_toml(text, str(path))
+    unknown = set(overlay) - set(KINDS) - set(WORD_LISTS) - {"lang"}
+    if unknown:
+        raise RuleError(f"{path}: unknown section(s) {sorted(unknown)}; known: {list(KINDS)}")
+    return overlay
+
+
+def merge_user_rules(
+    data: Mapping[str, dict[str, Any]],
+    word_lists: Mapping[str, tuple[str, ...]],
+    overlay: Mapping[str, Any],
+) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, ...]]]:
+    """Return the data and word lists with the overlay merged in."""
+    merged = {kind: dict(section) for kind, section in data.items()}
+    for kind in KINDS:
+        if kind in overlay:
+            merged[kind] = merge_tables(merged.get(kind, {}), overlay[kind])
+    lists = dict(word_lists)
+    for name in WORD_LISTS:
+        if name in overlay:
+            lists[name] = tuple(dict.fromkeys([*lists.get(name, ()), *overlay[name]]))
+    return merged, lists
+
+
+def merge_tables(base: Mapping[str, Any], overlay: Mapping[str, Any]) -> dict[str, Any]:
+    """Return base with overlay merged in.
+
+    Tables merge key by key; lists of tables that carry an ``id`` replace the
+    entry with the same id or are appended; lists of plain values are
+    extended; anything else is replaced.
+
+    >>> merge_tables({"cues": ["kata"]}, {"cues": ["ujar"]})
+    {'cues': ['kata', 'ujar']}
+    >>> merge_tables({"rules": [{"id": "a", "x": 1}]}, {"rules": [{"id": "a", "x": 2}]})
+    {'rules': [{'id': 'a', 'x': 2}]}
+    """
+    out = dict(base)
+    for key, value in overlay.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge_tables(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = _merge_lists(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def _merge_lists(old: list[Any], new: list[Any]) -> list[Any]:
+    if all(isinstance(item, dict) and "id" in item for item in [*old, *new]):
+        by_id = {item["id"]: item for item in old}
+        for item in new:
+            by_id[item["id"]] = item
+        return list(by_id.values())
+    return list(dict.fromkeys([*old, *new])) if _all_hashable(old + new) else old + new
+
+
+def _all_hashable(items: list[Any]) -> bool:
+    return all(isinstance(item, str | int | float | bool) for item in items)

@@ -1,0 +1,74 @@
+"""Rich renderers for people reading a terminal; layout only, no logic."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from textkit.output.rows import quote_rows
+
+
+def render_article(record: dict[str, Any], console: Console, show_removed: bool = False) -> None:
+    """Print one article's record as a two-column table (and its removals if asked)."""
+    if "error" in record:
+        console.print(
+            f"[bold red]{record['source']}[/]: {record['error']['type']}: "
+            f"{record['error']['message']}",
+            markup=True,
+            highlight=False,
+        )
+        return
+    table = Table(title=record["source"], show_header=False, title_justify="left")
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    byline = record.get("byline") or {}
+    dateline = record.get("dateline") or {}
+    table.add_row("title", record.get("title") or "")
+    table.add_row("lang", record.get("lang") or "")
+    table.add_row("authors", ", ".join(byline.get("authors") or []))
+    table.add_row("editors", ", ".join(byline.get("editors") or []))
+    table.add_row("dateline", dateline.get("text") or "")
+    table.add_row("published", record.get("published") or "")
+    table.add_row("dates", str(len(record.get("dates") or [])))
+    table.add_row("quotes", str(len(record.get("quotes") or [])))
+    table.add_row("removed", str(len(record.get("removed") or [])))
+    table.add_row("body", _preview(record.get("body") or ""))
+    console.print(table)
+    if show_removed:
+        render_removed(record, console)
+
+
+def render_removed(record: dict[str, Any], console: Console) -> None:
+    """Print what the cleaner removed from one article and which rule removed it."""
+    table = Table(title=f"removed from {record['source']}", title_justify="left")
+    table.add_column("line", justify="right")
+    table.add_column("rule", style="cyan")
+    table.add_column("text", overflow="fold")
+    for removal in record.get("removed") or []:
+        table.add_row(str(removal["line"]), removal["rule"], removal["text"])
+    console.print(table)
+
+
+def render_quotes(records: list[dict[str, Any]], console: Console) -> None:
+    """Print the quotes of some records as one table: speaker, role, quote, cue, article."""
+    table = Table(show_lines=False)
+    for name in ("speaker", "role", "quote", "cue", "kind", "article"):
+        table.add_column(name, overflow="fold", ratio=4 if name == "quote" else 1)
+    for record in records:
+        for row in quote_rows(record):
+            table.add_row(
+                row["speaker"] or "-",
+                row["role"] or "",
+                row["text"],
+                row["cue"] or "",
+                row["kind"],
+                row["source"],
+            )
+    console.print(table)
+
+
+def _preview(text: str, limit: int = 300) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

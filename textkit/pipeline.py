@@ -1,0 +1,46 @@
+"""The pipeline: the stages in order, from article text to a Record. No rules here."""
+
+from __future__ import annotations
+
+from textkit.lang import load
+from textkit.lang.detect import detect_language
+from textkit.options import Options
+from textkit.record import Record
+from textkit.stages.boilerplate import strip_boilerplate
+from textkit.stages.byline import find_byline
+from textkit.stages.dateline import find_dateline
+from textkit.stages.dates import find_dates, find_published
+from textkit.stages.quotes import find_quotes
+from textkit.stages.segment import join_paragraphs, split_lines
+from textkit.stages.title import find_title
+
+
+def run(text: str, source: str = "-", options: Options | None = None) -> Record:
+    """Return the Record extracted from one article's text."""
+    options = options or Options()
+    lang = options.lang or detect_language(text)
+    rules = load(lang, options.rules_file)
+    lines = split_lines(text)
+    title, rest = find_title(lines, rules)
+    byline, rest_after_byline = find_byline(rest.lines, rules)
+    dateline, rest_after_dateline = find_dateline(rest_after_byline.lines, rules)
+    cleaned = strip_boilerplate(rest_after_dateline.lines, rules)
+    removed = [
+        *rest.removed,
+        *rest_after_byline.removed,
+        *rest_after_dateline.removed,
+        *cleaned.removed,
+    ]
+    body = join_paragraphs(cleaned.lines)
+    return Record(
+        source=source,
+        lang=lang,
+        title=title,
+        byline=byline,
+        dateline=dateline,
+        published=find_published(lines, rules),
+        dates=find_dates(body, rules),
+        body=body,
+        removed=sorted(removed, key=lambda r: r.line),
+        quotes=find_quotes(body, rules),
+    )

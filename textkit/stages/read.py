@@ -1,11 +1,12 @@
-"""Read: bytes -> article text (encoding, BOM, NUL bytes, line endings)."""
+"""Read: bytes -> article text (encoding, BOM, NUL bytes, controls, line endings, HTML)."""
 
 from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
 
-from textkit.errors import InputError
+from textkit.errors import BinaryInputError
+from textkit.stages.read_html import looks_like_html, strip_html
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -14,8 +15,27 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# File signatures of common binary formats that end up in scraped folders.
+MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+)
 # Share of NUL bytes above which input is taken for binary, not damaged text.
 MAX_NUL_SHARE = 0.01
+# Share of undecodable or control characters above which text is taken for binary.
+MAX_JUNK_SHARE = 0.10
+# Form feeds, vertical tabs and Unicode separators end a line, as str.splitlines says.
+_LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_CONTROLS = "".join(chr(c) for c in [*range(32), 127] if chr(c) not in "\t\n\r" + _LINE_BREAKS)
+_NORMALISE = str.maketrans({**dict.fromkeys(_LINE_BREAKS, "\n"), **dict.fromkeys(_CONTROLS)})
 
 
 @dataclass
@@ -27,24 +47,91 @@ class Decoded:
 
 
 def decode_bytes(data: bytes) -> Decoded:
-    """Return the text of an article's bytes; raise InputError for binary data.
+    """Return the text of an article's bytes; raise BinaryInputError for binary data.
 
     >>> decode_bytes(b"\\xef\\xbb\\xbfHalo\\r\\ndunia").text
     'Halo\\ndunia'
+    >>> decode_bytes(b"Halo \\xff dunia").warnings
+    ['invalid UTF-8 at byte 5: undecodable bytes replaced with U+FFFD']
     """
     warnings: list[str] = []
     encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
     if encoding is None:
-        if data and data.count(0) / len(data) > MAX_NUL_SHARE:
-            raise InputError("binary data, not text (NUL bytes)")
+        encoding = guess_utf16(data)
+        if encoding is not None:
+            warnings.append(f"no byte order mark: read as {encoding.upper()}")
+    if encoding is not None:
+        text = data.decode(encoding, errors="replace")
+    else:
+        check_binary(data)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             text = data.decode("utf-8", errors="replace")
-            warnings.append(f"invalid UTF-8 at byte {exc.start}: undecodable bytes replaced")
-    else:
-        text = data.decode(encoding, errors="replace")
-    return Decoded(normalize_text(text), warnings)
+            warnings.append(
+                f"invalid UTF-8 at byte {exc.start}: undecodable bytes replaced with U+FFFD"
+            )
+            if text.count("\ufffd") > MAX_JUNK_SHARE * len(text):
+                raise BinaryInputError("binary data, not text (mostly undecodable bytes)") from None
+    prepared = prepare_text(text)
+    return Decoded(prepared.text, warnings + prepared.warnings)
+
+
+def check_binary(data: bytes) -> None:
+    """Raise BinaryInputError when the bytes start like a binary format or hold NUL bytes.
+
+    >>> check_binary(b"Halo dunia")
+    >>> check_binary(b"\\x89PNG\\r\\n\\x1a\\n....")
+    Traceback (most recent call last):
+    textkit.errors.BinaryInputError: binary data, not text (a PNG image)
+    """
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            raise BinaryInputError(f"binary data, not text ({kind})")
+    if data and data.count(0) > MAX_NUL_SHARE * len(data):
+        raise BinaryInputError("binary data, not text (NUL bytes)")
+
+
+def guess_utf16(data: bytes) -> str | None:
+    """Return "utf-16-le" or "utf-16-be" for UTF-16 text without a BOM, else None.
+
+    Latin-script UTF-16 has a NUL in every other byte, on the same side.
+
+    >>> guess_utf16("Halo dunia".encode("utf-16-le"))
+    'utf-16-le'
+    >>> guess_utf16(b"Halo dunia") is None
+    True
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even == 0:
+        return "utf-16-le"
+    if even > 0.4 * half and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def prepare_text(text: str) -> Decoded:
+    """Return article text normalised, HTML stripped, with warnings; raise for binary text.
+
+    >>> prepare_text("<p>Satu</p><p>Dua</p><br></p>").text
+    'Satu\\n\\nDua'
+    >>> prepare_text("Satu\\r\\nDua").text
+    'Satu\\nDua'
+    """
+    warnings: list[str] = []
+    text = normalize_text(text)
+    controls = len(text) - len(text.translate(_NORMALISE))
+    if text and controls > MAX_JUNK_SHARE * len(text):
+        raise BinaryInputError("binary data, not text (control characters)")
+    text = text.translate(_NORMALISE)
+    if looks_like_html(text):
+        text = strip_html(text)
+        warnings.append("input looks like HTML: tags stripped, text kept")
+    return Decoded(text, warnings)
 
 
 def normalize_text(text: str) -> str:

@@ -1,16 +1,274 @@
-"""Dates: every date mention as ISO 8601, and the publication date."""
+"""Dates: every date mention as ISO 8601, and the publication date.
+
+Dates are read by our own compiled patterns (date_forms.py), built from the
+language's dates.toml. Indonesian numeric dates are day-first ("6/7/2021" is
+6 July 2021); a date without a day stays at month precision and one without a
+year takes its year from the publication date or the nearest full date in the
+article, or is skipped. dateparser is only asked about header strings the
+patterns do not read (date_fallback.py); it is imported on first such use.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import regex
+
 from textkit.lang import Rules
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.record import DateMention, Line
+from textkit.stages.date_fallback import parse_fallback
+from textkit.stages.date_forms import (
+    PRECISION_DAY,
+    DateForms,
+    DateHit,
+    build_date_forms,
+    clock_time,
+    is_valid_date,
+    iso_value,
+    numeric_month_day,
+    resolve_year,
+)
+
+# How far back a "(6/7)" looks for a cue word such as "pada" or a comma.
+DATE_CUE_LOOKBACK_CHARS = 24
 
 
-def find_dates(body: str, rules: Rules) -> list[DateMention]:
-    """Return each date mentioned in the body, in order."""
-    return []
+def date_forms(rules: Rules) -> DateForms:
+    """Return the language's compiled date forms, built once per Rules."""
+    return rules.compiled("dates.forms", build_date_forms)
+
+
+def find_dates(body: str, rules: Rules, published: str | None = None) -> list[DateMention]:
+    """Return each date mentioned in the body, in order.
+
+    >>> from textkit.lang import load
+    >>> [m.value for m in find_dates("Rapat digelar Selasa (6/7/2021) dan Mei 2025.", load("id"))]
+    ['2021-07-06', '2025-05']
+    """
+    forms = date_forms(rules)
+    hits = scan_dates(body, forms)
+    resolved = resolve_missing_years(hits, published)
+    mentions = []
+    for hit in resolved:
+        value, precision = iso_value(hit)
+        mentions.append(
+            DateMention(body[hit.start : hit.end], value, hit.start, hit.end, precision)
+        )
+    return mentions
+
+
+def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
+    """Return the date hits in the text, in order; hits without a year keep year None."""
+    hits: list[DateHit] = []
+    for match in forms.scanner.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        hits.extend(read_match(match, forms, text))
+    return hits
+
+
+def read_match(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
+    """Return the hits one scanner match stands for (two for a day range, none if invalid)."""
+    groups = match.groupdict()
+    if groups["isoyear"]:
+        return _read_iso(match)
+    if groups["num1"]:
+        return _read_numeric(match, forms, text)
+    if groups["cueyear"]:
+        return [DateHit(match.start(), match.end(), int(groups["cueyear"]))]
+    return _read_textual(match, forms)
+
+
+def _read_iso(match: regex.Match[str]) -> list[DateHit]:
+    year, month, day = (int(match[g]) for g in ("isoyear", "isomonth", "isoday"))
+    if not is_valid_date(year, month, day):
+        return []
+    time, offset = None, None
+    if match["hour"]:
+        time = (int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+        raw = match["isooffset"]
+        if raw:
+            offset = "+00:00" if raw == "Z" else f"{raw[:3]}:{raw[-2:]}"
+    return [DateHit(match.start(), match.end(), year, month, day, time, offset)]
+
+
+def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
+    parts = numeric_month_day(int(match["num1"]), int(match["num2"]), forms.numeric_orders)
+    if parts is None:
+        return []
+    month, day = parts
+    start, end = match.start(), match.end()
+    if not match["weekday"]:
+        if match["year"] and match["paren"] and not match["hour"]:
+            end = match.end("year")
+        if not match["year"] or not match["hour"]:
+            start = match.start("num1")
+        if not match["year"]:
+            end = match.end("num2")
+            if not _has_date_cue(text, match.start(), forms):
+                return []
+    if match["year"]:
+        year = int(match["year"])
+        if not is_valid_date(year, month, day):
+            return []
+        time, offset = _read_time(match, forms)
+        return [DateHit(start, end, year, month, day, time, offset)]
+    if not is_valid_date(2000, month, day):
+        return []
+    return [DateHit(start, end, None, month, day)]
+
+
+def _has_date_cue(text: str, position: int, forms: DateForms) -> bool:
+    """Return True when a cue word or a comma right before a "(6/7)" makes it a date."""
+    before = text[max(0, position - DATE_CUE_LOOKBACK_CHARS) : position]
+    return bool(forms.date_cue_tail.search(before, timeout=MATCH_TIMEOUT_SECONDS))
+
+
+def _read_time(
+    match: regex.Match[str], forms: DateForms
+) -> tuple[tuple[int, int, int] | None, str | None]:
+    if not match["hour"]:
+        return None, None
+    meridiem = forms.meridiem.get((match["ampm"] or "").casefold())
+    time = clock_time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0), meridiem)
+    offset = forms.zones.get(match["zone"].casefold()) if match["zone"] else None
+    return time, offset
+
+
+def _read_textual(match: regex.Match[str], forms: DateForms) -> list[DateHit]:
+    word = match["month"]
+    key = word.casefold()
+    month = forms.months[key]
+    has_year, has_day = bool(match["year"]), bool(match["day"])
+    # An abbreviation ("Jun", "Mar") or a lower-case month only counts beside
+    # a year and a day (or with its dot), never on its own.
+    is_short = key in forms.short_months and not match.group().endswith(".")
+    if (is_short or word.islower()) and not (has_year and has_day):
+        return []
+    year = int(match["year"]) if has_year else None
+    start = match.start()
+    if not has_day:
+        return [DateHit(start, match.end(), year, month)]
+    day = int(match["day"])
+    if not is_valid_date(year or 2000, month, day):
+        return []
+    time, offset = _read_time(match, forms)
+    hits = []
+    # "3 - 20 Juli 2021": the first day is its own mention with the same month
+    # and year; in "July 3-20, 2021" the whole range stands for its end date.
+    if match["range_start"] and match.start("range_start") < match.start("month"):
+        first = int(match["range_start"])
+        if is_valid_date(year or 2000, month, first) and first < day:
+            hits.append(
+                DateHit(match.start("range_start"), match.end("range_start"), year, month, first)
+            )
+            start = match.start("day")
+    hits.append(DateHit(start, match.end(), year, month, day, time, offset))
+    return hits
+
+
+def resolve_missing_years(hits: list[DateHit], published: str | None) -> list[DateHit]:
+    """Return the hits with missing years taken from the reference date; drop the rest."""
+    reference = _date_of(published)
+    full = [h for h in hits if h.year is not None and h.day is not None]
+    out = []
+    for hit in hits:
+        if hit.year is not None:
+            out.append(hit)
+            continue
+        ref = reference or _nearest_date(hit, full)
+        ref_year = ref.year if ref else _nearest_year(hit, hits)
+        if ref_year is None or hit.month is None or hit.day is None:
+            continue
+        year = resolve_year(hit.month, hit.day, ref, ref_year)
+        out.append(DateHit(hit.start, hit.end, year, hit.month, hit.day, hit.time, hit.offset))
+    return out
+
+
+def _date_of(value: str | None) -> dt.date | None:
+    """Return the calendar day of an ISO value, or None when it has no day."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _nearest_date(hit: DateHit, full: list[DateHit]) -> dt.date | None:
+    if not full:
+        return None
+    near = min(full, key=lambda h: abs(h.start - hit.start))
+    assert near.year is not None and near.month is not None and near.day is not None
+    return dt.date(near.year, near.month, near.day)
+
+
+def _nearest_year(hit: DateHit, hits: list[DateHit]) -> int | None:
+    with_year = [h for h in hits if h.year is not None and h.month is not None]
+    if not with_year:
+        return None
+    return min(with_year, key=lambda h: abs(h.start - hit.start)).year
+
+
+# Published date ---------------------------------------------------------------
+
+# The header: title, standfirst, byline, date line. Measured on the corpus the
+# date line, where there is one, sits within the first few lines.
+HEADER_WINDOW_LINES = 12
+# A header line is short; a longer one is body text whose dates are events.
+MAX_HEADER_LINE_CHARS = 160
+# Words a date line may carry besides the date: outlet, place, byline name.
+MAX_OTHER_WORDS_ON_DATE_LINE = 6
+WORD_RE = regex.compile(r"[^\W\d_][\w.'’]*")
 
 
 def find_published(lines: list[Line], rules: Rules) -> str | None:
-    """Return the publication date the article's header states, or None."""
+    """Return the publication date the article's header states, or None.
+
+    >>> from textkit.lang import load
+    >>> lines = [Line(1, "Judul Berita"), Line(2, "Senin, 5 Juli 2021 10:00 WIB")]
+    >>> find_published(lines, load("id"))
+    '2021-07-05T10:00:00+07:00'
+    """
+    forms = date_forms(rules)
+    for line in lines[:HEADER_WINDOW_LINES]:
+        if len(line.text) > MAX_HEADER_LINE_CHARS:
+            continue
+        value = published_from_line(line.text, forms, rules)
+        if value is not None:
+            return value
     return None
+
+
+def published_from_line(text: str, forms: DateForms, rules: Rules) -> str | None:
+    """Return the date a header line states as the publication date, or None."""
+    hits = [h for h in scan_dates(text, forms) if h.year is not None and h.day is not None]
+    label = forms.published_label.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+    if label is not None:
+        after = [h for h in hits if h.start >= label.end()]
+        if after:
+            return iso_value(after[0])[0]
+        if not hits and forms.month_word.search(text, timeout=MATCH_TIMEOUT_SECONDS):
+            return parse_fallback(text[label.end() :], rules, PRECISION_DAY)
+        return None
+    if not hits or not is_date_line(text, hits, forms):
+        return None
+    for hit in hits:
+        before = text[: hit.start]
+        if not forms.updated_label.search(before, timeout=MATCH_TIMEOUT_SECONDS):
+            return iso_value(hit)[0]
+    return None
+
+
+def is_date_line(text: str, hits: list[DateHit], forms: DateForms) -> bool:
+    """Return True when a line is mostly its dates: a header, not a sentence.
+
+    What is left besides the dates may be a few capitalised words (outlet,
+    place, a name) and separators, never lower-case running text.
+    """
+    rest = text
+    for hit in reversed(hits):
+        rest = rest[: hit.start] + " " + rest[hit.end :]
+    words = [w for w in WORD_RE.findall(rest) if w.casefold() not in forms.zones]
+    if len(words) > MAX_OTHER_WORDS_ON_DATE_LINE:
+        return False
+    return all(w[0].isupper() or forms.updated_label.match(w) for w in words)

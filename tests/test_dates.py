@@ -1,0 +1,76 @@
+"""Dates stage: case tables per language, offsets, and dateparser kept lazy."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textkit.record import Line
+from textkit.stages.dates import find_dates, find_published
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def load_cases(kind):
+    out = []
+    for lang in ("id", "en"):
+        for n, raw in enumerate((CASES / lang / "dates.jsonl").read_text("utf-8").splitlines()):
+            case = json.loads(raw)
+            if case.get("kind", "dates") != kind:
+                continue
+            marks = (
+                [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
+            )
+            out.append(pytest.param(lang, case, id=f"{lang}-{n}-{case['label']}", marks=marks))
+    return out
+
+
+@pytest.fixture
+def rules(request, rules_id, rules_en):
+    return {"id": rules_id, "en": rules_en}
+
+
+@pytest.mark.parametrize(("lang", "case"), load_cases("dates"))
+def test_date_mentions(lang, case, rules):
+    body = case["input"]
+    mentions = find_dates(body, rules[lang], case.get("published"))
+    got = [{"text": m.text, "value": m.value, "precision": m.precision} for m in mentions]
+    assert got == case["expect"]
+    for m in mentions:
+        assert body[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(("lang", "case"), load_cases("published"))
+def test_published(lang, case, rules):
+    lines = [Line(n, text) for n, text in enumerate(case["input"], start=1)]
+    assert find_published(lines, rules[lang]) == case["expect"]
+
+
+def test_labelled_header_the_patterns_miss_goes_to_dateparser(rules_id):
+    lines = [Line(1, "Judul"), Line(2, "Diterbitkan: Juli 5 2021")]
+    assert find_published(lines, rules_id) == "2021-07-05"
+
+
+def test_dateparser_not_imported_for_pattern_forms():
+    code = (
+        "import sys, textkit\n"
+        "textkit.extract('Judul\\n\\nSenin, 5 Juli 2021 10:00 WIB\\n\\n"
+        "Rapat digelar Selasa (6/7/2021) dan berlanjut pada Mei 2025.')\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_version_does_not_import_dateparser():
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from textkit.cli import main\n"
+        "CliRunner().invoke(main, ['--version'])\n"
+        "print('dateparser' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

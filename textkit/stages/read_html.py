@@ -71,6 +71,8 @@ def strip_html(text: str) -> str:
     >>> strip_html("<title>Judul</title><p>Satu &amp; dua.</p><script>x=1</script><p>Tiga</p>")
     'Judul\\n\\nSatu & dua.\\n\\nTiga'
     """
+    if text.rfind("<") > text.rfind(">"):
+        text = text[: text.rfind("<")]  # a tag cut off by a truncated download
     collector = _TextCollector()
     collector.feed(text)
     collector.close()

@@ -1,11 +1,124 @@
-"""Quotes: direct quotations and reported speech, with offsets into the body."""
+"""Quotes: direct quotations and reported speech, with offsets into the body.
+
+Direct quotes come from quotes_direct (pairing the marks), reported speech
+from quotes_reported, cues and speaker phrases from speakers, and names from
+names. This module puts them in body order and resolves each speaker: a
+pronoun, a "-nya" cue or a quote without a cue takes the person last named,
+and every name is reported in its fullest form in the article.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import regex
+
 from textkit.lang import Rules
 from textkit.record import Quote
+from textkit.stages.names import NameIndex, build_name_index
+from textkit.stages.quote_rules import QuoteRules, quote_rules
+from textkit.stages.quotes_direct import QuoteSpan, find_quote_spans
+from textkit.stages.quotes_reported import Reported, find_reported
+from textkit.stages.speakers import Attribution, cue_after, cue_before
+
+DIRECT, INDIRECT = "direct", "indirect"
+# A quoted phrase this short with no cue nearby is a title, a name or a scare
+# quote ("program “Kampung Tangguh”"), not speech.
+MAX_SCARE_QUOTE_WORDS = 6
+# A quote without a cue still counts as speech when it follows another quote
+# this closely (a second quote in the same paragraph).
+MAX_CHAINED_QUOTE_GAP_CHARS = 3
+WORD_RE = regex.compile(r"\w+")
+BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
+
+
+@dataclass
+class _Item:
+    """A quote on its way out: its kind, parts and attribution (None when no cue)."""
+
+    kind: str
+    parts: list[tuple[int, int]]
+    position: int
+    attribution: Attribution | None
 
 
 def find_quotes(body: str, rules: Rules) -> list[Quote]:
-    """Return the quotes in the body with their cues and speakers."""
-    return []
+    """Return the quotes in the body with their cues and speakers, in body order."""
+    if not body:
+        return []
+    qr = quote_rules(rules)
+    spans = find_quote_spans(body)
+    items = [item for span in spans if (item := _direct_item(body, span, qr)) is not None]
+    for reported in find_reported(body, qr):
+        if not any(_overlaps(reported, span) for span in spans):
+            items.append(_reported_item(reported))
+    items.sort(key=lambda item: item.position)
+    return _resolve(body, items, build_name_index(body, qr))
+
+
+def _overlaps(reported: Reported, span: QuoteSpan) -> bool:
+    close = span.close_mark if span.close_mark is not None else span.end
+    return reported.start <= close and reported.end > span.open_mark
+
+
+def _reported_item(reported: Reported) -> _Item:
+    return _Item(INDIRECT, [(reported.start, reported.end)], reported.start, reported.attribution)
+
+
+def _block_end(body: str, pos: int) -> int:
+    m = BLOCK_END_RE.search(body, pos)
+    return m.start() if m else len(body)
+
+
+def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
+    """Return the direct quote with its cue, or None for a scare quote or title."""
+    att = None
+    if span.close_mark is not None:
+        att = cue_after(body, span.close_mark + 1, _block_end(body, span.close_mark), qr)
+    if att is None:
+        att = cue_before(body, span.open_mark, qr)
+    if att is None and not _is_uncued_speech(body, span):
+        return None
+    return _Item(DIRECT, span.parts, span.open_mark, att)
+
+
+def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:
+    """Return True for a quote with no cue that still reads as speech.
+
+    It opens its paragraph, or directly follows another quote, or is long.
+    """
+    words = sum(len(WORD_RE.findall(body[s:e])) for s, e in span.parts)
+    if words > MAX_SCARE_QUOTE_WORDS:
+        return True
+    before = body[max(0, span.open_mark - 40) : span.open_mark]
+    return before == "" or before.endswith("\n") or before.rstrip(" ").endswith(("\n", "."))
+
+
+def _resolve(body: str, items: list[_Item], index: NameIndex) -> list[Quote]:
+    """Return Quote records, pronouns and bare cues resolved to the person last named."""
+    quotes: list[Quote] = []
+    last: tuple[str, str | None] | None = None
+    for item in items:
+        att = item.attribution
+        speaker, role = None, None
+        if att is not None and att.name:
+            speaker, role = index.fullest(att.name), att.role
+            last = (speaker, role)
+        elif last is not None:
+            speaker, role = last
+        else:
+            speaker = index.person_before(item.position)
+        for start, end in item.parts:
+            quotes.append(
+                Quote(
+                    text=body[start:end],
+                    kind=item.kind,
+                    start=start,
+                    end=end,
+                    speaker=speaker,
+                    role=role,
+                    cue=att.cue if att else None,
+                    rule=att.rule if att else None,
+                )
+            )
+    return quotes

@@ -1,0 +1,103 @@
+"""The quote stage's rule data compiled once per language: cue, frame and name patterns.
+
+Everything language-specific comes from ``lang/<code>/quotes.toml`` and
+``titles.txt``; this module only turns those lists into regexes, once per
+:class:`~textkit.lang.Rules` via ``rules.compiled``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from textkit.lang import Rules
+from textkit.lang.patterns import alternation, compile_pattern, compile_words
+
+# Double quotation marks: straight, curly, low-9 and guillemets. Single marks
+# are left alone: they nest inside quotes and double as apostrophes.
+QUOTE_MARKS = '"“”„‟«»″'
+OPENING_ONLY = "“„‟«"
+CLOSING_ONLY = "»"
+
+# A capitalised word, an initial, an acronym, or a word such as "Covid-19".
+NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*\.?|\p{Lu}\.)"
+PAREN = r"\([^()\n]{1,60}\)"
+
+
+@dataclass(frozen=True)
+class QuoteRules:
+    """Compiled patterns and word sets for quote finding and speaker attribution."""
+
+    rule_ids: dict[str, str]
+    verb_first_re: regex.Pattern[str]
+    speaker_first_re: regex.Pattern[str]
+    frame_re: regex.Pattern[str]
+    pronoun_re: regex.Pattern[str]
+    name_run_re: regex.Pattern[str]
+    title_re: regex.Pattern[str]
+    content_opener_re: regex.Pattern[str] | None
+    lead_in_re: regex.Pattern[str] | None
+    determiner_re: regex.Pattern[str] | None
+    clitics: tuple[str, ...]
+    pronouns: frozenset[str]
+    non_name_words: frozenset[str]
+    adjunct_words: frozenset[str]
+    title_words: frozenset[str]
+    non_cue_before: frozenset[str]
+
+
+def quote_rules(rules: Rules) -> QuoteRules:
+    """Return the compiled quote rules of a language (cached on the Rules object)."""
+    return rules.compiled("quotes.compiled", build_quote_rules)
+
+
+def build_quote_rules(rules: Rules) -> QuoteRules:
+    """Return a QuoteRules compiled from the language's quotes.toml and titles.txt."""
+    data = rules.section("quotes")
+    where = f"lang/{rules.lang}/quotes.toml"
+    cues = {cue["order"]: cue for cue in data.get("cues", [])}
+    frames = data.get("frames", [])
+    clitics = tuple(data.get("clitics", ()))
+    verb_first = cues["verb-first"]
+    speaker_first = cues["speaker-first"]
+    frame_words = [w for frame in frames for w in frame["words"]]
+    titles = rules.words("titles") or ("-",)
+    particles = data.get("name_particles", ["-"])
+    run = (
+        rf"{NAME_TOKEN}(?:[ ]{{1,2}}(?:{NAME_TOKEN}|{PAREN}"
+        rf"|(?-i:{alternation(particles, where)})(?=[ ]\p{{Lu}})))*"
+    )
+    non_name = {w.casefold() for w in rules.words("stopwords")}
+    non_name |= {w.casefold() for w in data.get("non_name_words", [])}
+    non_name |= {w.casefold() for w in [*verb_first["words"], *speaker_first["words"]]}
+    non_name |= {w.casefold() for w in frame_words}
+    return QuoteRules(
+        rule_ids={
+            "verb-first": verb_first["id"],
+            "speaker-first": speaker_first["id"],
+            "frame": frames[0]["id"] if frames else speaker_first["id"],
+        },
+        verb_first_re=compile_words(verb_first["words"], where, clitics),
+        speaker_first_re=compile_words(speaker_first["words"], where),
+        frame_re=compile_words(frame_words or ["-"], where),
+        pronoun_re=compile_words(data.get("pronouns", ["-"]), where),
+        name_run_re=compile_pattern(run, where, regex.UNICODE | regex.V0),
+        title_re=compile_pattern(
+            rf"^(?:{alternation(titles, where)})(?:[ ]|$)", where, regex.IGNORECASE | regex.V0
+        ),
+        content_opener_re=_optional_words(data.get("content_openers"), where),
+        lead_in_re=_optional_words(data.get("frame_lead_ins"), where),
+        determiner_re=_optional_words(data.get("determiners"), where),
+        clitics=clitics,
+        pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
+        non_name_words=frozenset(non_name),
+        adjunct_words=frozenset(w.casefold() for w in data.get("adjunct_words", [])),
+        title_words=frozenset(t.casefold() for t in titles),
+        non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),
+    )
+
+
+def _optional_words(words: Any, where: str) -> regex.Pattern[str] | None:
+    return compile_words(words, where) if words else None

@@ -1,0 +1,184 @@
+"""Reported speech: "X mengatakan, ...", "Menurut X, ...", "..., kata X.", "X said that ...".
+
+The reported content runs from the cue to the end of its sentence. A
+stretch that holds a quotation mark is a direct quote's frame, not reported
+speech, and is left to quotes_direct.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
+from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules
+from textkit.stages.speakers import (
+    Attribution,
+    attribution_before_verb,
+    sentence_start,
+    speaker_after,
+)
+
+MAX_REPORTED_CHARS = 700
+MIN_REPORTED_WORDS = 4
+# Between the verb and the content: a comma, "bahwa"/"that", or a short adjunct
+# such as "on Tuesday" before "that".
+MAX_OPENER_GAP_CHARS = 40
+MAX_SKIPPED_WORDS = 3
+SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}")
+GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
+MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
+WORD_RE = regex.compile(r"\w+")
+
+
+@dataclass
+class Reported:
+    """One stretch of reported speech and the attribution that frames it."""
+
+    start: int
+    end: int
+    attribution: Attribution
+
+
+def sentence_end(body: str, pos: int) -> int:
+    """Return the end of the sentence that holds ``pos`` (after its full stop).
+
+    >>> sentence_end("Dia bilang harga naik. Lalu pergi.", 4)
+    22
+    """
+    limit = min(len(body), pos + MAX_REPORTED_CHARS)
+    for m in SENTENCE_END_RE.finditer(body, pos, limit):
+        if m.group() in ".!?":
+            if _is_abbreviation(body, m.start()):
+                continue
+            return m.end()
+        return m.start()
+    return limit
+
+
+def _is_abbreviation(body: str, dot: int) -> bool:
+    """Return True when a full stop closes a one- or two-letter abbreviation or initial."""
+    word = regex.search(r"(\w+)$", body[max(0, dot - 4) : dot])
+    return bool(word and len(word.group(1)) <= 2 and word.group(1)[0].isupper())
+
+
+def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
+    """Return where the reported content starts after a cue that ends at ``pos``."""
+    gap = GAP_RE.match(body, pos)
+    start = gap.end() if gap else pos
+    if qr.content_opener_re is None:
+        return start
+    window = body[start : start + MAX_OPENER_GAP_CHARS]
+    opener = qr.content_opener_re.search(window, timeout=MATCH_TIMEOUT_SECONDS)
+    skipped = window[: opener.start()] if opener else ""
+    if (
+        opener
+        and len(skipped.split()) <= MAX_SKIPPED_WORDS
+        and not regex.search(r"[,.;:!?\n]", skipped)
+    ):
+        gap = GAP_RE.match(body, start + opener.end())
+        start = gap.end() if gap else start + opener.end()
+    return start
+
+
+def _is_content(body: str, start: int, end: int) -> bool:
+    text = body[start:end]
+    return len(WORD_RE.findall(text)) >= MIN_REPORTED_WORDS and not MARK_RE.search(text)
+
+
+def find_speaker_first(body: str, qr: QuoteRules) -> list[Reported]:
+    """Return reported speech of the form "X mengatakan, ..." / "X said that ..."."""
+    found = []
+    for verb in qr.speaker_first_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+        start = _content_start(body, verb.end(), qr)
+        end = sentence_end(body, start)
+        if not _is_content(body, start, end):
+            continue
+        att = attribution_before_verb(body, sentence_start(body, verb.start(), 0), verb, qr)
+        if att is not None:
+            found.append(Reported(start, end, att))
+    return found
+
+
+def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
+    """Return True when only a lead-in word ("Namun", "But") precedes pos in its sentence."""
+    begin = sentence_start(body, pos, 0)
+    lead = body[begin:pos].strip(" ,")
+    if not lead:
+        return True
+    return bool(qr.lead_in_re is not None and qr.lead_in_re.fullmatch(lead))
+
+
+def find_framed(body: str, qr: QuoteRules) -> list[Reported]:
+    """Return reported speech opened by a frame: "Menurut X, ...", "Lanjut X, ..."."""
+    found = []
+    for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
+        for cue in pattern.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+            if not _at_sentence_start(body, cue.start(), qr):
+                continue
+            reported = _framed_at(body, cue, qr.rule_ids[rule], qr)
+            if reported is not None:
+                found.append(reported)
+    return found
+
+
+def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> Reported | None:
+    limit = min(len(body), cue.end() + 160)
+    name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
+    if name is None and not is_pronoun:
+        return None
+    phrase_end = _phrase_end(body, cue.end(), limit, qr, is_pronoun)
+    start = _content_start(body, phrase_end, qr)
+    end = sentence_end(body, start)
+    if not _is_content(body, start, end):
+        return None
+    att = Attribution(cue.group(), rule, name, role, is_pronoun, cue.start())
+    return Reported(start, end, att)
+
+
+def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: bool) -> int:
+    """Return where the speaker phrase after a frame ends (at its comma, or its last name)."""
+    gap = regex.compile(r"[ ]+").match(body, pos, limit)
+    at = gap.end() if gap else pos
+    m = (qr.pronoun_re if is_pronoun else qr.name_run_re).match(
+        body, at, limit, timeout=MATCH_TIMEOUT_SECONDS
+    )
+    end = m.end() if m else pos
+    comma = body.find(",", end, limit)
+    if comma >= 0 and not SENTENCE_END_RE.search(body, end, comma):
+        between = body[end:comma].split()
+        if not between or between[0][:1].isupper() or comma - end <= MAX_OPENER_GAP_CHARS // 2:
+            return comma + 1
+    return end
+
+
+def find_cue_final(body: str, qr: QuoteRules) -> list[Reported]:
+    """Return reported speech that ends with its cue: "Harga naik, kata Budi."."""
+    found = []
+    for cue in qr.verb_first_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+        before = body[max(0, cue.start() - 2) : cue.start()]
+        if before != ", ":
+            continue
+        begin = sentence_start(body, cue.start(), 0)
+        end = cue.start() - 2
+        limit = sentence_end(body, cue.end())
+        name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
+        clitic = any(cue.group().casefold().endswith(c) for c in qr.clitics)
+        if (name is None and not is_pronoun and not clitic) or not _is_content(body, begin, end):
+            continue
+        att = Attribution(
+            cue.group(), qr.rule_ids["verb-first"], name, role, name is None, cue.start()
+        )
+        found.append(Reported(begin, end, att))
+    return found
+
+
+def find_reported(body: str, qr: QuoteRules) -> list[Reported]:
+    """Return every stretch of reported speech, the first found winning where two overlap."""
+    candidates = find_framed(body, qr) + find_speaker_first(body, qr) + find_cue_final(body, qr)
+    kept: list[Reported] = []
+    for item in candidates:
+        if all(item.end <= k.start or item.start >= k.end for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda r: r.start)

@@ -1,0 +1,207 @@
+"""Speakers: the cue next to a quote, the speaker phrase it names, and pronoun resolution.
+
+A cue is read from the language's ``quotes.toml``: verb-first cues ("ujarnya",
+"kata Budi", "said Smith"), speaker-first cues ("Budi mengatakan", "he
+said") and frames ("Menurut Budi,"). A pronoun or a clitic ("-nya") stands
+for the person last named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
+from textkit.stages.names import pick_name
+from textkit.stages.quote_rules import QuoteRules
+
+# How far after a closing mark, or before an opening mark, a cue may sit.
+MAX_CUE_GAP_CHARS = 12
+MAX_SPEAKER_PHRASE_CHARS = 160
+MAX_ROLE_CHARS = 90
+# Words allowed between a verb and the opening mark ("mengatakan kepada wartawan, “").
+MAX_CUE_TAIL_CHARS = 40
+LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
+FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
+CLAUSE_END_RE = regex.compile(r"[.!?;\n\"“”]")
+SENTENCE_START_RE = regex.compile(r"(?:[.!?][\"“”]?\s+|\n|^)(?=[^\n]*$)")
+DIGIT_RE = regex.compile(r"\d")
+
+
+@dataclass
+class Attribution:
+    """Who a cue names: a speaker phrase split into name and role, or a pronoun."""
+
+    cue: str
+    rule: str
+    name: str | None = None
+    role: str | None = None
+    is_pronoun: bool = False
+    anchor: int = 0
+
+
+def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | None:
+    """Return the cue that follows a closing quote mark at ``pos``, or None.
+
+    Reads "ujarnya", "kata Budi", "said Smith", "he said", "Budi menambahkan".
+    """
+    gap = LEAD_PUNCT_RE.match(body, pos, min(limit, pos + MAX_CUE_GAP_CHARS))
+    start = gap.end() if gap else pos
+    end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
+    verb = qr.verb_first_re.match(body, start, end, timeout=MATCH_TIMEOUT_SECONDS)
+    if verb:
+        return _verb_first(body, verb, end, qr)
+    return _speaker_then_verb(body, start, end, qr)
+
+
+def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> Attribution:
+    cue = verb.group()
+    att = Attribution(cue=cue, rule=qr.rule_ids["verb-first"], anchor=verb.start())
+    if any(cue.casefold().endswith(c) for c in qr.clitics) and not _next_is_name(
+        body, verb.end(), end, qr
+    ):
+        att.is_pronoun = True
+        return att
+    name, role, is_pronoun = speaker_after(body, verb.end(), end, qr)
+    att.name, att.role, att.is_pronoun = name, role, is_pronoun or name is None
+    return att
+
+
+def _next_is_name(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
+    m = regex.compile(r"[ ]+").match(body, pos, end)
+    return bool(m and qr.name_run_re.match(body, m.end(), end, timeout=MATCH_TIMEOUT_SECONDS))
+
+
+def speaker_after(
+    body: str, pos: int, end: int, qr: QuoteRules
+) -> tuple[str | None, str | None, bool]:
+    """Return (name, role, is_pronoun) for the speaker phrase that starts at ``pos``."""
+    m = regex.compile(r"[ ]+").match(body, pos, end)
+    pos = m.end() if m else pos
+    pronoun = qr.pronoun_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+    if pronoun:
+        return None, None, True
+    if qr.determiner_re is not None:
+        det = qr.determiner_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+        if det:
+            pos = det.end() + 1
+    run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+    if not run:
+        return None, None, False
+    far = FAR_SEGMENT_RE.match(body, run.end(), end)
+    name, role = pick_name(run.group(), far.group(1) if far else None, qr)
+    return name, role, False
+
+
+def _speaker_then_verb(body: str, start: int, end: int, qr: QuoteRules) -> Attribution | None:
+    """Read "he said", "Budi menambahkan", "the White House said" after a quote."""
+    stop = CLAUSE_END_RE.search(body, start, end)
+    clause_end = stop.start() if stop else end
+    verb = qr.speaker_first_re.search(body, start, clause_end, timeout=MATCH_TIMEOUT_SECONDS)
+    if not verb or verb.start() - start > MAX_SPEAKER_PHRASE_CHARS // 2:
+        return None
+    return attribution_before_verb(body, start, verb, qr)
+
+
+def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
+    """Return False when the word before a speech verb makes it no cue ("untuk memastikan")."""
+    before = body[max(0, verb.start() - 20) : verb.start()].split()
+    return not before or before[-1].casefold() not in qr.non_cue_before
+
+
+def attribution_before_verb(
+    body: str, start: int, verb: regex.Match[str], qr: QuoteRules
+) -> Attribution | None:
+    """Return the attribution for "SPEAKER VERB" where the speaker sits in body[start:verb]."""
+    if not is_cue_verb(body, verb, qr):
+        return None
+    phrase = body[start : verb.start()]
+    att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
+    segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
+    while segments and _is_adjunct(segments[-1], qr):
+        segments.pop()
+    if not segments:
+        return None
+    near = segments[-1]
+    if qr.pronoun_re.fullmatch(near.casefold(), timeout=MATCH_TIMEOUT_SECONDS):
+        att.is_pronoun = True
+        return att
+    subject = _subject_of(near, qr)
+    if subject is None:
+        return None
+    far = segments[-2] if len(segments) > 1 and len(segments[-2]) <= MAX_ROLE_CHARS else None
+    if far is not None and _subject_of(far, qr) is None and not far[:1].isupper():
+        far = None
+    att.name, att.role = pick_name(subject, far, qr)
+    return att if att.name else None
+
+
+def _is_adjunct(segment: str, qr: QuoteRules) -> bool:
+    """Return True for a time or place segment between a speaker and the verb."""
+    first = segment.split()[0].casefold()
+    return first in qr.adjunct_words or bool(DIGIT_RE.search(segment) and len(segment) < 25)
+
+
+def _subject_of(segment: str, qr: QuoteRules) -> str | None:
+    """Return the speaker words of a segment: the run next to the verb, or the run leading it."""
+    runs = list(qr.name_run_re.finditer(segment, timeout=MATCH_TIMEOUT_SECONDS))
+    tail = runs[-1] if runs else None
+    pronoun = qr.pronoun_re.search(segment, timeout=MATCH_TIMEOUT_SECONDS)
+    if pronoun and pronoun.end() == len(segment) and (tail is None or tail.end() < pronoun.start()):
+        return pronoun.group()
+    if tail is None:
+        return None
+    before = segment[: tail.start()].split()
+    role_prefix = " ".join(before) if before and before[0][:1].islower() else ""
+    if tail.end() >= len(segment.rstrip()) and not (
+        before and before[-1].casefold() in qr.adjunct_words
+    ):
+        return f"{role_prefix} {tail.group()}".strip() if role_prefix else tail.group()
+    head = runs[0]
+    if head.start() == len(segment) - len(segment.lstrip()):
+        return head.group()
+    return None
+
+
+def sentence_start(body: str, pos: int, floor: int) -> int:
+    """Return where the sentence holding ``pos`` starts (not before ``floor``).
+
+    >>> sentence_start("Satu. Dua tiga", 10, 0)
+    6
+    """
+    window = max(floor, pos - 400)
+    last = window
+    for m in regex.finditer(r"[.!?][\"“”]?\s+(?=\S)|\n+", body[window:pos]):
+        last = window + m.end()
+    return last
+
+
+def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
+    """Return the cue that introduces a quote opening at ``open_mark``, or None.
+
+    Reads "Budi mengatakan, “...", "Kata Budi, “...", "Menurut Budi, “..." and
+    "Budi: “...".
+    """
+    begin = sentence_start(body, open_mark, 0)
+    head_end = len(body[begin:open_mark].rstrip(" \t,:"))
+    if head_end == 0:
+        return None
+    end = begin + head_end
+    verbs = list(qr.speaker_first_re.finditer(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS))
+    if verbs and end - verbs[-1].end() <= MAX_CUE_TAIL_CHARS:
+        att = attribution_before_verb(body, begin, verbs[-1], qr)
+        if att is not None:
+            return att
+    for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
+        cue = pattern.match(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS)
+        if cue:
+            name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)
+            if name or is_pronoun:
+                return Attribution(cue.group(), qr.rule_ids[rule], name, role, is_pronoun, begin)
+    if body[begin:open_mark].rstrip().endswith(":"):
+        run = qr.name_run_re.fullmatch(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS)
+        if run:
+            name, role = pick_name(run.group(), None, qr)
+            return Attribution(":", qr.rule_ids["speaker-first"], name, role, False, begin)
+    return None

@@ -73,7 +73,21 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
         cut += 1
     name = " ".join(tokens[cut:]) or None
     role = " ".join(tokens[:cut]) or None
+    if name is not None and not is_name_like(name, qr):
+        return None, role
     return name, role
+
+
+def is_name_like(name: str, qr: QuoteRules) -> bool:
+    """Return True if every word is capitalised (or a name particle) and none opens sentences.
+
+    Rejects phrases such as "melalui pesan singkat" that a loose parse takes
+    for a speaker.
+    """
+    tokens = name.split()
+    if not tokens or tokens[0].casefold() in qr.non_name_words:
+        return False
+    return all(t[:1].isupper() or t[:1] == "(" or t in qr.particles for t in tokens)
 
 
 def is_role_like(segment: str, qr: QuoteRules) -> bool:

@@ -22,7 +22,7 @@ OPENING_ONLY = "“„‟«"
 CLOSING_ONLY = "»"
 
 # A capitalised word, an initial, an acronym, or a word such as "Covid-19".
-NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*\.?|\p{Lu}\.)"
+NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*(?<![.])|\p{Lu}\p{Ll}{0,2}\.)"
 PAREN = r"\([^()\n]{1,60}\)"
 
 
@@ -46,6 +46,7 @@ class QuoteRules:
     adjunct_words: frozenset[str]
     title_words: frozenset[str]
     non_cue_before: frozenset[str]
+    particles: frozenset[str]
 
 
 def quote_rules(rules: Rules) -> QuoteRules:
@@ -95,6 +96,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         non_name_words=frozenset(non_name),
         adjunct_words=frozenset(w.casefold() for w in data.get("adjunct_words", [])),
         title_words=frozenset(t.casefold() for t in titles),
+        particles=frozenset(particles),
         non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),
     )
 

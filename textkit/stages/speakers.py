@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
-from textkit.stages.names import pick_name
+from textkit.stages.names import is_role_like, pick_name, split_role
 from textkit.stages.quote_rules import QuoteRules
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
@@ -23,6 +23,10 @@ MAX_ROLE_CHARS = 90
 # Words allowed between a verb and the opening mark ("mengatakan kepada wartawan, “").
 MAX_CUE_TAIL_CHARS = 40
 LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
+COMMA_RE = regex.compile(r",[ ]+")
+# A role chain names at most this many segments; its name has two words or more.
+MAX_CHAIN_SEGMENTS = 5
+MIN_CHAIN_NAME_WORDS = 2
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 CLAUSE_END_RE = regex.compile(r"[.!?;\n\"“”]")
 SENTENCE_START_RE = regex.compile(r"(?:[.!?][\"“”]?\s+|\n|^)(?=[^\n]*$)")
@@ -89,9 +93,42 @@ def speaker_after(
     run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
     if not run:
         return None, None, False
-    far = FAR_SEGMENT_RE.match(body, run.end(), end)
-    name, role = pick_name(run.group(), far.group(1) if far else None, qr)
+    name, role = pick_from_chain(name_chain(body, run, end, qr), qr)
     return name, role, False
+
+
+def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> list[str]:
+    """Return the comma-separated segments that follow a cue: a name, roles, places."""
+    chain = [run.group()]
+    pos = run.end()
+    while len(chain) < MAX_CHAIN_SEGMENTS:
+        comma = COMMA_RE.match(body, pos, end)
+        if not comma:
+            break
+        nxt = qr.name_run_re.match(body, comma.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
+        if nxt is None and len(chain) == 1:
+            nxt = FAR_SEGMENT_RE.match(body, pos, end)
+            if nxt and nxt.group(1)[:1].islower() and is_role_like(nxt.group(1), qr):
+                chain.append(nxt.group(1))
+            break
+        if nxt is None or _is_adjunct(nxt.group(), qr):
+            break
+        chain.append(nxt.group())
+        pos = nxt.end()
+    return chain
+
+
+def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str | None]:
+    """Return (name, role) from a chain such as "Kepala Dusun X, Kelurahan Y, Budi Santoso"."""
+    if len(chain) == 1:
+        return split_role(chain[0], qr)
+    if not is_role_like(chain[0], qr):
+        return pick_name(chain[0], chain[1], qr)
+    for i in range(len(chain) - 1, 0, -1):
+        name, _ = split_role(chain[i], qr)
+        if name and not is_role_like(chain[i], qr) and len(name.split()) >= MIN_CHAIN_NAME_WORDS:
+            return name, ", ".join(chain[:i])
+    return split_role(chain[0], qr)
 
 
 def _speaker_then_verb(body: str, start: int, end: int, qr: QuoteRules) -> Attribution | None:

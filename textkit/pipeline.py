@@ -11,7 +11,7 @@ from textkit.stages.byline import find_byline
 from textkit.stages.dateline import find_dateline
 from textkit.stages.dates import find_dates, find_published
 from textkit.stages.quotes import find_quotes
-from textkit.stages.segment import join_paragraphs, split_lines
+from textkit.stages.segment import join_fragments, join_paragraphs, split_lines
 from textkit.stages.title import find_title
 
 
@@ -22,7 +22,7 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
     rules = load(lang, options.rules_file)
     lines = split_lines(text)
     title, rest = find_title(lines, rules)
-    byline, rest_after_byline = find_byline(rest.lines, rules)
+    byline, rest_after_byline = find_byline(join_fragments(rest.lines), rules)
     dateline, rest_after_dateline = find_dateline(rest_after_byline.lines, rules)
     cleaned = strip_boilerplate(rest_after_dateline.lines, rules)
     removed = [

@@ -1,11 +1,171 @@
-"""Boilerplate: drop related links, ads, footers and credit lines, naming the rule."""
+"""Boilerplate: drop related links, ads, footers, repeats and tag lines, naming the rule.
+
+The rules are ``lang/<code>/boilerplate.toml``, applied in file order, each
+with a ``kind`` that says what a match removes (see that file's header).
+Mechanisms that need no words live here: a footer marker removes the rest
+of the article, a related-link label takes its headline with it, a glued
+link is cut to the end of its headline, repeated lines go (see
+:mod:`textkit.stages.lede`), and a trailing run of lowercase keyword lines
+(a tag list) goes too.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
 from textkit.lang import Rules
-from textkit.record import Line, LineSet
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.record import Line, LineSet, Removal
+from textkit.stages.lede import drop_repeats
+from textkit.stages.related import headline_end, looks_like_headline, max_headline_words
+
+# A boilerplate line is short; a longer paragraph that opens with a label is body.
+MAX_BOILERPLATE_LINE_WORDS = 80
+# A caption is one descriptive sentence without quotation marks.
+MAX_CAPTION_WORDS = 60
+QUOTE_CHARS_RE = regex.compile(r"[\"“”]")
+TAG_LINE_RE = regex.compile(r"^[^\p{Lu}.!?\"“”:]+$")
+LINE, LABEL, INLINE, FOOTER, CAPTION = "line", "label", "inline", "footer", "caption"
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """One compiled boilerplate rule."""
+
+    rule_id: str
+    kind: str
+    pattern: regex.Pattern[str]
+    headline: bool
+
+
+def compile_rules(rules: Rules) -> list[BoilerplateRule]:
+    """Return the language's boilerplate rules compiled, in file order."""
+    where = f"lang/{rules.lang}/boilerplate.toml"
+    table: list[dict[str, Any]] = rules.section("boilerplate").get("rules", [])
+    return [
+        BoilerplateRule(
+            rule["id"],
+            rule.get("kind", LINE),
+            compile_pattern(rule["pattern"], f"{where}: {rule['id']}"),
+            bool(rule.get("headline", False)),
+        )
+        for rule in table
+    ]
+
+
+def cut_inline_links(line: Line, rules: Rules) -> tuple[Line, list[Removal]]:
+    """Return the line without related links glued inside it, and what was cut.
+
+    >>> from textkit.lang import load
+    >>> glued = Line(4, "Warga pulang.Baca juga: Harga Cabai Turun Lagi")
+    >>> line, cut = cut_inline_links(glued, load("id"))
+    >>> line.text, cut[0].text
+    ('Warga pulang.', 'Baca juga: Harga Cabai Turun Lagi')
+    """
+    removed: list[Removal] = []
+    text = line.text
+    for rule in rules.compiled("boilerplate.rules", compile_rules):
+        if rule.kind != INLINE:
+            continue
+        found = rule.pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+        while found is not None:
+            end = headline_end(text, found.end(), rules)
+            removed.append(Removal(line.number, text[found.start() : end].strip(), rule.rule_id))
+            text = (text[: found.start()].rstrip() + " " + text[end:].lstrip()).strip()
+            found = rule.pattern.search(text, found.start() + 1, timeout=MATCH_TIMEOUT_SECONDS)
+    return Line(line.number, text), removed
+
+
+def match_rule(text: str, rules: Rules) -> BoilerplateRule | None:
+    """Return the first non-inline rule that matches the line, or None.
+
+    >>> from textkit.lang import load
+    >>> match_rule("ADVERTISEMENT", load("id")).rule_id
+    'id.boilerplate.ad'
+    >>> match_rule("Baca juga petunjuk di kemasan obat itu.", load("id")) is None
+    True
+    """
+    if len(text.split()) > MAX_BOILERPLATE_LINE_WORDS:
+        return None
+    for rule in rules.compiled("boilerplate.rules", compile_rules):
+        if rule.kind != INLINE and rule.pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS):
+            return rule
+    return None
+
+
+def is_caption(text: str) -> bool:
+    """Return True when the line reads as a photo caption: one plain sentence.
+
+    >>> is_caption("Warga berkumpul di balai desa, Senin (1/7/2024).")
+    True
+    """
+    return (
+        len(text.split()) <= MAX_CAPTION_WORDS
+        and not QUOTE_CHARS_RE.search(text)
+        and text.endswith(".")
+        and text.count(". ") == 0
+    )
 
 
 def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
-    """Return the lines that are article text, and a Removal for each one dropped."""
-    return LineSet(list(lines))
+    """Return the lines that are article text, and a Removal for each line or part dropped.
+
+    >>> from textkit.lang import load
+    >>> out = strip_boilerplate([Line(1, "Isi berita."), Line(2, "ADVERTISEMENT")], load("id"))
+    >>> [line.text for line in out.lines], out.removed[0].rule
+    (['Isi berita.'], 'id.boilerplate.ad')
+    """
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    skip_next = False
+    for index, original in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
+        line, cut = cut_inline_links(original, rules)
+        removed.extend(cut)
+        if not line.text:
+            continue
+        rule = match_rule(line.text, rules)
+        if rule is None:
+            kept.append(line)
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if rule.kind == FOOTER:
+            removed.extend(Removal(rest.number, rest.text, rule.rule_id) for rest in lines[index:])
+            break
+        if rule.headline and len(line.text.split()) > max_headline_words(rules):
+            end = headline_end(line.text, 0, rules)
+            removed.append(Removal(line.number, line.text[:end].strip(), rule.rule_id))
+            kept.append(Line(line.number, line.text[end:].strip()))
+            continue
+        removed.append(Removal(line.number, line.text, rule.rule_id))
+        skip_next = following is not None and _takes_next(rule, following.text, rules)
+        if skip_next and following is not None:
+            removed.append(Removal(following.number, following.text, rule.rule_id))
+    kept, repeats = drop_repeats(kept, rules.lang)
+    kept, tags = drop_trailing_tags(kept, rules.lang)
+    return LineSet(kept, [*removed, *repeats, *tags])
+
+
+def _takes_next(rule: BoilerplateRule, following: str, rules: Rules) -> bool:
+    if rule.kind == LABEL:
+        return looks_like_headline(following, rules)
+    return rule.kind == CAPTION and is_caption(following)
+
+
+def drop_trailing_tags(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal]]:
+    """Return the lines without a closing run of tag lines (lowercase keywords, no sentence).
+
+    >>> kept, cut = drop_trailing_tags([Line(1, "Isi berita."), Line(2, "banjir jakarta")], "id")
+    >>> [line.text for line in kept], cut[0].rule
+    (['Isi berita.'], 'id.boilerplate.tags')
+    """
+    end = len(lines)
+    while end > 1 and TAG_LINE_RE.match(lines[end - 1].text):
+        end -= 1
+    removed = [Removal(line.number, line.text, f"{lang}.boilerplate.tags") for line in lines[end:]]
+    return lines[:end], removed

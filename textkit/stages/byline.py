@@ -1,11 +1,245 @@
-"""Byline: authors and editors from labelled lines ("Penulis:", "Editor:", "By")."""
+"""Byline: authors and editors from labelled lines and closing credits.
+
+Labels ("Penulis:", "Editor:", "Oleh", "By") come from ``lang/<code>/byline.toml``
+with the role they give. A credit is only taken when everything after its
+label parses as names, so a body sentence that opens with the same word
+("Oleh karena itu, ...") stays in the body. Closing credits in parentheses
+are handled in :mod:`textkit.stages.credits`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
 from textkit.lang import Rules
-from textkit.record import Byline, Line, LineSet
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, alternation, compile_pattern
+from textkit.record import Byline, Line, LineSet, Removal
+from textkit.stages.credits import CreditFind, find_closing_credit
+
+# Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
+HEADER_ZONE_LINES = 3
+NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*)"
+EDGE_CHARS = " \t|,;:/()-–—."
+CREDIT_OPENERS = '.!?"”’)|('
+AUTHOR, EDITOR = "author", "editor"
+
+
+@dataclass(frozen=True)
+class LabelRule:
+    """A byline label: its rule id, the role it gives, where it may appear."""
+
+    rule_id: str
+    role: str
+    header_only: bool
+    pattern: regex.Pattern[str]
+
+
+@dataclass(frozen=True)
+class NameGrammar:
+    """Compiled name shapes: one name, the joiners between names, trailing places."""
+
+    name: regex.Pattern[str]
+    joiner: regex.Pattern[str]
+    place_tail: regex.Pattern[str]
+    max_words: int
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Names found in one credit, by role, and the rule that found them."""
+
+    authors: list[str]
+    editors: list[str]
+    rule_id: str
+
+
+def compile_labels(rules: Rules) -> list[LabelRule]:
+    """Return the language's byline labels compiled, in file order."""
+    where = f"lang/{rules.lang}/byline.toml"
+    labels: list[dict[str, Any]] = rules.section("byline").get("labels", [])
+    return [
+        LabelRule(
+            label["id"],
+            label.get("role", AUTHOR),
+            label.get("scope", "any") == "header",
+            compile_pattern(label["pattern"], f"{where}: {label['id']}", regex.UNICODE | regex.V0),
+        )
+        for label in labels
+    ]
+
+
+def compile_names(rules: Rules) -> NameGrammar:
+    """Return the name grammar built from the language's particles and joiners."""
+    names: dict[str, Any] = rules.section("byline").get("names", {})
+    where = f"lang/{rules.lang}/byline.toml: names"
+    particles = alternation(names.get("particles", ["de"]), where)
+    joiners = alternation(names.get("joiners", ["&"]), where)
+    places = alternation(names.get("place_words", ["in"]), where)
+    one_name = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|(?-i:{particles})(?=\s+\p{{Lu}})))*"
+    return NameGrammar(
+        compile_pattern(one_name, where, regex.UNICODE | regex.V0),
+        compile_pattern(rf"\s*[,;/&|]\s*|\s+{joiners}\s+", where),
+        compile_pattern(rf"\s+(?-i:{places})\s+\p{{Lu}}.*$", where, regex.UNICODE | regex.V0),
+        int(names.get("max_words", 6)),
+    )
+
+
+def parse_names(value: str, rules: Rules) -> list[str] | None:
+    """Return the names a credit value lists, or None when it is not only names.
+
+    A field after a pipe with no label of its own is a place and is skipped.
+
+    >>> from textkit.lang import load
+    >>> parse_names("Budi Santoso dan Siti Aminah", load("id"))
+    ['Budi Santoso', 'Siti Aminah']
+    >>> parse_names("karena itu, warga diminta waspada.", load("id")) is None
+    True
+    """
+    grammar = rules.compiled("byline.names", compile_names)
+    value = value.split("|", 1)[0].strip(EDGE_CHARS)
+    if not value:
+        return None
+    names = []
+    for part in grammar.joiner.split(value, timeout=MATCH_TIMEOUT_SECONDS):
+        part = grammar.place_tail.sub("", part.strip(EDGE_CHARS), timeout=MATCH_TIMEOUT_SECONDS)
+        if not part:
+            continue
+        if not grammar.name.fullmatch(part, timeout=MATCH_TIMEOUT_SECONDS):
+            return None
+        if len(part.split()) > grammar.max_words:
+            return None
+        names.append(part)
+    return names or None
+
+
+def parse_labelled(text: str, rules: Rules, header: bool) -> Credit | None:
+    """Return the credit when ``text`` is only labels and names, else None.
+
+    >>> from textkit.lang import load
+    >>> parse_labelled("Penulis: Budi Santoso | Editor: Siti Aminah", load("id"), False)
+    Credit(authors=['Budi Santoso'], editors=['Siti Aminah'], rule_id='id.byline.label')
+    """
+    found = _label_matches(text, rules, header)
+    if not found or text[: found[0][0]].strip(" (") != "":
+        return None
+    authors: list[str] = []
+    editors: list[str] = []
+    for n, (_start, end, label) in enumerate(found):
+        stop = found[n + 1][0] if n + 1 < len(found) else len(text)
+        names = parse_names(text[end:stop], rules)
+        if names is None:
+            return None
+        (editors if label.role == EDITOR else authors).extend(names)
+    return Credit(authors, editors, found[0][2].rule_id)
+
+
+def _label_matches(text: str, rules: Rules, header: bool) -> list[tuple[int, int, LabelRule]]:
+    found: list[tuple[int, int, LabelRule]] = []
+    for label in rules.compiled("byline.labels", compile_labels):
+        if label.header_only and not header:
+            continue
+        for m in label.pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+            if not any(s <= m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), label))
+    return sorted(found, key=lambda item: item[0])
+
+
+def find_labelled_suffix(text: str, rules: Rules, header: bool) -> tuple[int, Credit] | None:
+    """Return where a labelled credit starts in the line and what it says, or None.
+
+    The credit may be the whole line, follow the end of a sentence, or be glued
+    to the last word of the paragraph ("...pekan ini.Pewarta: Budi").
+
+    >>> from textkit.lang import load
+    >>> find_labelled_suffix("Warga pulang.Pewarta: Budi Santoso", load("id"), False)[0]
+    13
+    """
+    for start, _end, _label in _label_matches(text, rules, header):
+        if header and start > 0:
+            continue
+        begin = start - 1 if start > 0 and text[start - 1] == "(" else start
+        before = text[:begin].rstrip()
+        glued = begin > 0 and text[begin - 1].isalpha() and text[begin - 1].islower()
+        if before and before[-1] not in CREDIT_OPENERS and not glued:
+            continue
+        credit = parse_labelled(text[begin:], rules, header)
+        if credit is not None:
+            return begin, credit
+    return None
+
+
+def is_desk_byline(text: str, rules: Rules) -> bool:
+    """Return True when the line is only a desk name such as "Redaksi".
+
+    >>> from textkit.lang import load
+    >>> is_desk_byline("Redaksi", load("id"))
+    True
+    """
+    desk = rules.section("byline").get("desk", {}).get("words", [])
+    return text.strip(EDGE_CHARS).casefold() in {word.casefold() for word in desk}
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
-    """Return the byline found and the lines left once byline lines are cut."""
-    return Byline(), LineSet(list(lines))
+    """Return the byline found and the lines left once byline lines and credits are cut.
+
+    >>> from textkit.lang import load
+    >>> byline, rest = find_byline([Line(2, "Penulis: Budi Santoso"), Line(3, "Isi.")], load("id"))
+    >>> byline.authors, [line.text for line in rest.lines]
+    (['Budi Santoso'], ['Isi.'])
+    """
+    byline = Byline()
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    for index, line in enumerate(lines):
+        header = index < HEADER_ZONE_LINES
+        text = _take_credits(line, index, len(lines), header, rules, byline, removed)
+        if text:
+            kept.append(Line(line.number, text) if text != line.text else line)
+    byline.authors = list(dict.fromkeys(byline.authors))
+    byline.editors = list(dict.fromkeys(byline.editors))
+    return byline, LineSet(kept, removed)
+
+
+def _take_credits(
+    line: Line,
+    index: int,
+    total: int,
+    header: bool,
+    rules: Rules,
+    byline: Byline,
+    removed: list[Removal],
+) -> str:
+    """Return what is left of the line once credits are cut, recording them."""
+    if header and is_desk_byline(line.text, rules):
+        _record(
+            byline,
+            removed,
+            line.number,
+            line.text,
+            Credit([line.text.strip(EDGE_CHARS)], [], f"{rules.lang}.byline.desk"),
+        )
+        return ""
+    text = line.text
+    closing: CreditFind | None = find_closing_credit(text, rules, total - index)
+    while closing is not None:
+        names = Credit(closing.names, [], closing.rule_id)
+        _record(byline, removed, line.number, text[closing.start :].strip(), names)
+        text = text[: closing.start].rstrip()
+        closing = find_closing_credit(text, rules, total - index) if text else None
+    suffix = find_labelled_suffix(text, rules, header) if text else None
+    if suffix is not None:
+        start, credit = suffix
+        _record(byline, removed, line.number, text[start:].strip(), credit)
+        text = text[:start].rstrip()
+    return text
+
+
+def _record(byline: Byline, removed: list[Removal], number: int, text: str, credit: Credit) -> None:
+    byline.authors.extend(credit.authors)
+    byline.editors.extend(credit.editors)
+    if byline.text is None and (credit.authors or credit.editors):
+        byline.text = text
+    removed.append(Removal(number, text, credit.rule_id))

@@ -1,11 +1,164 @@
-"""Dateline: the "OUTLET, PLACE -" prefix that opens the body."""
+"""Dateline: the "OUTLET, PLACE -" prefix that opens the body, cut from it.
+
+The shapes live in ``lang/<code>/dateline.toml`` as ordered, case-sensitive
+patterns with ``location`` and ``outlet`` groups. The dateline is looked for at
+the start of the first few body lines; lines before it that the body repeats
+(a lede the scrape put above the byline) are dropped, and a teaser sentence
+glued in front of a distinctive dateline in the same paragraph is cut.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
 from textkit.lang import Rules
-from textkit.record import Dateline, Line, LineSet
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.record import Dateline, Line, LineSet, Removal
+
+# How many body lines (after title and byline) may come before the dateline.
+MAX_LINES_BEFORE_DATELINE = 3
+CASE_SENSITIVE_FLAGS = regex.UNICODE | regex.V0
+# Where a glued teaser sentence may end and the dateline begin.
+SENTENCE_BREAK_RE = regex.compile(r"(?:[.!?…\"”’]+\s*)(?=\p{Lu})")
+TRAILING_SEPARATOR_RE = regex.compile(r"[\s\-–—,;:]+$")
+WORD_RE = regex.compile(r"\w+")
+# Share of a line's words found again later for it to count as a repeated lede.
+MIN_REPEAT_SHARE = 0.8
+TEASER_RULE_SUFFIX = ".teaser"
+
+
+@dataclass(frozen=True)
+class DatelineShape:
+    """One compiled dateline shape from the rules file."""
+
+    rule_id: str
+    pattern: regex.Pattern[str]
+    strong: bool
+
+
+@dataclass(frozen=True)
+class DatelineMatch:
+    """A dateline found in a line: what it says, where it starts and ends."""
+
+    dateline: Dateline
+    rule_id: str
+    start: int
+    end: int
+
+
+def compile_shapes(rules: Rules) -> list[DatelineShape]:
+    """Return the language's dateline shapes compiled, in file order."""
+    shapes: list[dict[str, Any]] = rules.section("dateline").get("shapes", [])
+    where = f"lang/{rules.lang}/dateline.toml"
+    return [
+        DatelineShape(
+            shape["id"],
+            compile_pattern(shape["pattern"], f"{where}: {shape['id']}", CASE_SENSITIVE_FLAGS),
+            bool(shape.get("strong", False)),
+        )
+        for shape in shapes
+    ]
+
+
+def match_dateline(
+    text: str, rules: Rules, pos: int = 0, strong_only: bool = False
+) -> DatelineMatch | None:
+    """Return the dateline that starts the text at ``pos``, or None."""
+    for shape in rules.compiled("dateline.shapes", compile_shapes):
+        if strong_only and not shape.strong:
+            continue
+        found = shape.pattern.match(text, pos, timeout=MATCH_TIMEOUT_SECONDS)
+        if found is None:
+            continue
+        groups = found.groupdict()
+        location = _clean(groups.get("location"))
+        if not location:
+            continue
+        prefix = TRAILING_SEPARATOR_RE.sub("", text[pos : found.end()]).strip()
+        dateline = Dateline(location, _clean(groups.get("outlet")), prefix)
+        return DatelineMatch(dateline, shape.rule_id, pos, found.end())
+    return None
+
+
+def starts_with_dateline(text: str, rules: Rules) -> bool:
+    """Return True when the text opens with a dateline.
+
+    >>> from textkit.lang import load
+    >>> starts_with_dateline("SUKAMAJU, KOMPAS — Warga berkumpul.", load("id"))
+    True
+    """
+    return match_dateline(text, rules) is not None
+
+
+def find_glued_dateline(text: str, rules: Rules) -> DatelineMatch | None:
+    """Return a distinctive dateline that follows a teaser sentence in the same line."""
+    for brk in SENTENCE_BREAK_RE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        found = match_dateline(text, rules, brk.end(), strong_only=True)
+        if found is not None:
+            return found
+    return None
 
 
 def find_dateline(lines: list[Line], rules: Rules) -> tuple[Dateline | None, LineSet]:
-    """Return the dateline (or None) and the lines with its prefix cut."""
+    """Return the dateline (or None) and the lines with its prefix cut.
+
+    >>> from textkit.lang import load
+    >>> dl, rest = find_dateline([Line(2, "SUKAMAJU, KOMPAS — Warga berkumpul.")], load("id"))
+    >>> dl.location, dl.outlet, rest.lines[0].text
+    ('SUKAMAJU', 'KOMPAS', 'Warga berkumpul.')
+    """
+    for index, line in enumerate(lines[:MAX_LINES_BEFORE_DATELINE]):
+        found = match_dateline(line.text, rules) or find_glued_dateline(line.text, rules)
+        if found is not None:
+            return found.dateline, _cut(lines, index, found, rules)
     return None, LineSet(list(lines))
+
+
+def _cut(lines: list[Line], index: int, found: DatelineMatch, rules: Rules) -> LineSet:
+    line = lines[index]
+    removed = [Removal(line.number, line.text[found.start : found.end].strip(), found.rule_id)]
+    rest_text = line.text[found.end :].strip()
+    if found.start > 0:
+        teaser = line.text[: found.start].strip()
+        removed.append(Removal(line.number, teaser, f"{rules.lang}.dateline{TEASER_RULE_SUFFIX}"))
+    later = " ".join([rest_text, *(other.text for other in lines[index + 1 :])])
+    kept: list[Line] = []
+    for before in lines[:index]:
+        if is_repeated_in(before.text, later):
+            removed.append(
+                Removal(before.number, before.text, f"{rules.lang}.boilerplate.repeated-lede")
+            )
+        else:
+            kept.append(before)
+    if rest_text:
+        kept.append(Line(line.number, rest_text))
+    kept.extend(lines[index + 1 :])
+    return LineSet(kept, removed)
+
+
+def is_repeated_in(text: str, later: str) -> bool:
+    """Return True when nearly all words of ``text`` come again, in order, in ``later``.
+
+    >>> is_repeated_in("Warga berkumpul di balai desa.", "Pagi itu warga berkumpul di balai desa.")
+    True
+    """
+    words = WORD_RE.findall(text.casefold())
+    if len(words) < 4:
+        return False
+    later_folded = " ".join(WORD_RE.findall(later.casefold()))
+    if " ".join(words) in later_folded:
+        return True
+    later_words = set(later_folded.split())
+    return sum(word in later_words for word in words) / len(words) >= MIN_REPEAT_SHARE and (
+        " ".join(words[:4]) in later_folded
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip(" ,;")
+    return value or None

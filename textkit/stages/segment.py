@@ -1,21 +1,101 @@
-"""Segment: numbered lines, the title, and paragraphs for the body."""
+"""Segment: numbered lines, paragraphs split from space runs, fragments rejoined.
+
+Scrapers lose formatting in two opposite ways, and both are undone here by
+line shape alone (no language data): a whole article stored on one line with
+its paragraphs separated by runs of spaces, and one paragraph broken over
+several lines wherever the page had a link ("Gubernur" / "Budi Santoso" /
+"menyatakan ...").
+"""
 
 from __future__ import annotations
 
+import regex
+
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.record import Line
+
+# Only a line this long is taken for a whole article flattened onto one line;
+# shorter lines keep their double spaces (typing habit, not structure).
+MIN_FLATTENED_LINE_CHARS = 600
+# Three spaces or more always separate paragraphs in a flattened line; two do
+# when they follow the end of a sentence.
+SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{3,}|(?<=[.!?\"”’)])[ \t\u00a0]{2,}")
+# Fragments this short (in words) are pieces of a sentence broken by links.
+MAX_FRAGMENT_WORDS = 3
+SENTENCE_END_RE = regex.compile(r"[.!?:;\"”’)\]…]$")
+CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:)\]\-–—%])")
+DASH_ONLY_RE = regex.compile(r"^[-–—]{1,3}$")
 
 
 def split_lines(text: str) -> list[Line]:
-    """Return the non-blank lines of the text, numbered from 1, stripped.
+    """Return the non-blank lines, numbered from 1, spaces squeezed, flattened bodies split.
 
     >>> split_lines("Judul\\n\\n  Isi pertama. \\n")
     [Line(number=1, text='Judul'), Line(number=3, text='Isi pertama.')]
     """
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = " ".join(raw.split())
-        if stripped:
-            out.append(Line(number, stripped))
+        for piece in split_space_runs(raw):
+            squeezed = " ".join(piece.split())
+            if squeezed:
+                out.append(Line(number, squeezed))
+    return out
+
+
+def split_space_runs(raw: str) -> list[str]:
+    """Return the paragraphs of a line flattened with runs of spaces (or the line itself).
+
+    >>> split_space_runs("Satu dua.   Tiga empat.")
+    ['Satu dua.   Tiga empat.']
+    >>> len(split_space_runs("Kalimat pertama di sini. " * 30 + "   Paragraf baru."))
+    2
+    """
+    if len(raw) < MIN_FLATTENED_LINE_CHARS:
+        return [raw]
+    return SPACE_RUN_RE.split(raw, timeout=MATCH_TIMEOUT_SECONDS)
+
+
+def is_fragment_pair(first: Line, second: Line) -> bool:
+    """Return True when ``second`` continues the sentence that ``first`` broke off.
+
+    Lines separated by a blank line never join; a line that ends a sentence
+    never takes the next one.
+
+    >>> is_fragment_pair(Line(1, "Gubernur Jawa"), Line(2, "Budi Santoso"))
+    True
+    >>> is_fragment_pair(Line(1, "Kronologi kejadian"), Line(2, "Polisi datang pukul dua."))
+    False
+    """
+    if second.number - first.number > 1 or SENTENCE_END_RE.search(first.text):
+        return False
+    if CONTINUATION_START_RE.match(second.text) or DASH_ONLY_RE.match(second.text):
+        return True
+    if first.text[-1] in "([":
+        return True
+    first_words = len(first.text.split())
+    second_words = len(second.text.split())
+    if first_words <= MAX_FRAGMENT_WORDS and second_words <= MAX_FRAGMENT_WORDS:
+        return True
+    ends_mid_sentence = first.text[-1].islower() or first.text.endswith(",")
+    return ends_mid_sentence and second_words <= MAX_FRAGMENT_WORDS
+
+
+def join_fragments(lines: list[Line]) -> list[Line]:
+    """Return the lines with sentence fragments joined back to one line each.
+
+    >>> join_fragments([Line(1, "Kata"), Line(2, "dia"), Line(3, ", lalu pergi.")])
+    [Line(number=1, text='Kata dia, lalu pergi.')]
+    """
+    out: list[Line] = []
+    last: Line | None = None
+    for line in lines:
+        if last is not None and is_fragment_pair(last, line):
+            glue = "" if line.text[0] in ",.;:)]%" or last.text[-1] in "([" else " "
+            joined = Line(out[-1].number, out[-1].text + glue + line.text)
+            out[-1] = joined
+        else:
+            out.append(line)
+        last = line
     return out
 
 

@@ -1,0 +1,85 @@
+"""Closing credits: "(Outlet/Writer)", "(abc/xyz)", "(Full Name)", "- Name." at a paragraph's end.
+
+The shapes live in ``lang/<code>/byline.toml`` under ``credits``. A credit is
+only taken at the very end of a paragraph and after the end of a sentence (or
+as the whole line), so an acronym in parentheses inside a sentence stays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from textkit.lang import Rules
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+
+SENTENCE_END_CHARS = '.!?"”’)…'
+
+
+@dataclass(frozen=True)
+class CreditRule:
+    """One closing-credit shape, anchored at the end of a line."""
+
+    rule_id: str
+    pattern: regex.Pattern[str]
+    last_lines: int
+    whole_line: bool
+
+
+@dataclass(frozen=True)
+class CreditFind:
+    """A closing credit found in a line: where it starts and the names it gives."""
+
+    start: int
+    rule_id: str
+    names: list[str] = field(default_factory=list)
+
+
+def compile_credits(rules: Rules) -> list[CreditRule]:
+    """Return the language's closing-credit shapes, each anchored at the line end."""
+    where = f"lang/{rules.lang}/byline.toml"
+    credits: list[dict[str, Any]] = rules.section("byline").get("credits", [])
+    return [
+        CreditRule(
+            credit["id"],
+            compile_pattern(
+                rf"(?:{credit['pattern']})\s*$",
+                f"{where}: {credit['id']}",
+                regex.UNICODE | regex.V0,
+            ),
+            int(credit.get("last_lines", 0)),
+            bool(credit.get("whole_line", False)),
+        )
+        for credit in credits
+    ]
+
+
+def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditFind | None:
+    """Return the closing credit that ends the line, or None.
+
+    ``lines_from_end`` is 1 for the article's last line; shapes limited to the
+    last lines (a bare name in parentheses) are skipped elsewhere.
+
+    >>> from textkit.lang import load
+    >>> find_closing_credit("Warga pulang. (Contohkabar.com/Budi Santoso)", load("id"), 5).names
+    ['Budi Santoso']
+    >>> find_closing_credit("Warga negara asing (WNA)", load("id"), 1) is None
+    True
+    """
+    for credit in rules.compiled("byline.credits", compile_credits):
+        if credit.last_lines and lines_from_end > credit.last_lines:
+            continue
+        found = credit.pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+        if found is None:
+            continue
+        before = text[: found.start()].rstrip()
+        if credit.whole_line and before:
+            continue
+        if before and before[-1] not in SENTENCE_END_CHARS:
+            continue
+        name = found.groupdict().get("name")
+        names = [name.strip()] if name else []
+        return CreditFind(found.start(), credit.rule_id, names)
+    return None

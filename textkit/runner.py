@@ -21,12 +21,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textkit.errors import TextkitError, error_type_of
 from textkit.inputs import InputItem
 from textkit.options import Options
 from textkit.record import error_record
+
+if TYPE_CHECKING:
+    from textkit.stages.read import Decoded
 
 Record = dict[str, Any]
 Process = Callable[[InputItem, Options], Record]
@@ -51,14 +54,9 @@ def process_item(item: InputItem, options: Options) -> Record:
         return error_record(item.source, item.error_type, item.error_message or "")
     try:
         from textkit.pipeline import run
-        from textkit.stages.read import decode_bytes
 
-        warnings = list(item.warnings)
-        if item.text is not None:
-            text = item.text
-        else:
-            decoded = decode_bytes(item.data or b"")
-            text, warnings = decoded.text, warnings + decoded.warnings
+        decoded = read_text(item)
+        text, warnings = decoded.text, [*item.warnings, *decoded.warnings]
         if not text.strip():
             return error_record(item.source, "EmptyInput", "no text (empty or whitespace only)")
         record = run(text, item.source, options)
@@ -68,6 +66,19 @@ def process_item(item: InputItem, options: Options) -> Record:
         return error_record(item.source, error_type_of(exc), str(exc))
     except Exception as exc:  # one bad article must never stop the run
         return error_record(item.source, error_type_of(exc), f"internal error: {exc}")
+
+
+def read_text(item: InputItem) -> Decoded:
+    """Return an item's article text (bytes decoded, JSON Lines text normalised) and warnings.
+
+    >>> read_text(InputItem("a", text="Satu\\r\\nDua")).text
+    'Satu\\nDua'
+    """
+    from textkit.stages.read import decode_bytes, prepare_text
+
+    if item.text is not None:
+        return prepare_text(item.text)
+    return decode_bytes(item.data or b"")
 
 
 def run_batch(

@@ -69,15 +69,17 @@ def process_item(item: InputItem, options: Options) -> Record:
 
 
 def read_text(item: InputItem) -> Decoded:
-    """Return an item's article text (bytes decoded, JSON Lines text normalised) and warnings.
+    """Return an item's article text (bytes decoded by the read stage) and warnings.
 
-    >>> read_text(InputItem("a", text="Satu\\r\\nDua")).text
+    Text from JSON Lines was already prepared by the input reader.
+
+    >>> read_text(InputItem("a", data=b"Satu\\r\\nDua")).text
     'Satu\\nDua'
     """
-    from textkit.stages.read import decode_bytes, prepare_text
+    from textkit.stages.read import Decoded, decode_bytes
 
     if item.text is not None:
-        return prepare_text(item.text)
+        return Decoded(item.text)
     return decode_bytes(item.data or b"")
 
 

@@ -58,6 +58,13 @@ def _title_end(tokens: list[str], qr: QuoteRules) -> int:
     return best
 
 
+def _ends_role(token: str, qr: QuoteRules) -> bool:
+    """Return True for a word that a name never follows inside a role: "(OJK)", "dan", "OIKN"."""
+    return bool(
+        PAREN_TOKEN_RE.fullmatch(token) or token in qr.connectors or ACRONYM_RE.match(token)
+    )
+
+
 def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     """Return (name, role) for one run of capitalised words with no comma.
 
@@ -65,9 +72,14 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     office; leading acronyms (an office's initials) go to the role too.
     """
     tokens = strip_non_name_words(name_tokens(run.strip(" ,.")), qr)
-    while tokens and PAREN_TOKEN_RE.fullmatch(tokens[-1]):
+    while tokens and (
+        PAREN_TOKEN_RE.fullmatch(tokens[-1]) or tokens[-1].casefold() in qr.adjunct_words
+    ):
         tokens = tokens[:-1]
-    cut = max((i + 1 for i, t in enumerate(tokens) if PAREN_TOKEN_RE.fullmatch(t)), default=0)
+    cut = max(
+        (i + 1 for i, t in enumerate(tokens[:-1]) if _ends_role(t, qr)),
+        default=0,
+    )
     cut = max(cut, _title_end(tokens, qr))
     while cut < len(tokens) - 1 and ACRONYM_RE.match(tokens[cut]):
         cut += 1
@@ -102,6 +114,8 @@ def is_role_like(segment: str, qr: QuoteRules) -> bool:
     if qr.determiner_re is not None and qr.determiner_re.fullmatch(tokens[0]):
         return True
     text = " ".join(tokens)
+    if any(t in qr.connectors or ACRONYM_RE.match(t) for t in tokens):
+        return True
     return text[0].islower() or bool(qr.title_re.match(text, timeout=MATCH_TIMEOUT_SECONDS))
 
 
@@ -129,6 +143,7 @@ class NameIndex:
     names: list[str] = field(default_factory=list)
     titled: list[bool] = field(default_factory=list)
     by_word: dict[str, list[str]] = field(default_factory=dict)
+    honorifics: frozenset[str] = frozenset()
 
     def add(self, start: int, name: str, titled: bool) -> None:
         """Record one name found at an offset (calls come in offset order)."""
@@ -141,6 +156,8 @@ class NameIndex:
     def fullest(self, name: str) -> str:
         """Return the longest indexed name holding the name's words in order, else the name."""
         words = name.split()
+        if len(words) > 1 and words[0] in self.honorifics:
+            return f"{words[0]} {self.fullest(' '.join(words[1:]))}"
         if not words:
             return name
         best = name
@@ -168,9 +185,11 @@ def _holds_in_order(candidate: list[str], words: list[str]) -> bool:
 
 def build_name_index(body: str, qr: QuoteRules) -> NameIndex:
     """Return the index of every name run in the body, roles split off."""
-    index = NameIndex()
+    index = NameIndex(honorifics=qr.honorifics)
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
         name, role = split_role(m.group(), qr)
+        if name and name.split()[0] in qr.honorifics:
+            name = " ".join(name.split()[1:])
         if not name or len(name.split()) > MAX_NAME_TOKENS or ACRONYM_RE.match(name):
             continue
         if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:

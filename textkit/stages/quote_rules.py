@@ -47,6 +47,8 @@ class QuoteRules:
     title_words: frozenset[str]
     non_cue_before: frozenset[str]
     particles: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: frozenset[str]
 
 
 def quote_rules(rules: Rules) -> QuoteRules:
@@ -66,9 +68,10 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     frame_words = [w for frame in frames for w in frame["words"]]
     titles = rules.words("titles") or ("-",)
     particles = data.get("name_particles", ["-"])
+    connectors = data.get("role_connectors", [])
     run = (
         rf"{NAME_TOKEN}(?:[ ]{{1,2}}(?:{NAME_TOKEN}|{PAREN}"
-        rf"|(?-i:{alternation(particles, where)})(?=[ ]\p{{Lu}})))*"
+        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})))*"
     )
     non_name = {w.casefold() for w in rules.words("stopwords")}
     non_name |= {w.casefold() for w in data.get("non_name_words", [])}
@@ -79,6 +82,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
             "verb-first": verb_first["id"],
             "speaker-first": speaker_first["id"],
             "frame": frames[0]["id"] if frames else speaker_first["id"],
+            "dash": f"{rules.lang}.quotes.dash-credit",
         },
         verb_first_re=compile_words(verb_first["words"], where, clitics),
         speaker_first_re=compile_words(speaker_first["words"], where),
@@ -97,6 +101,8 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         adjunct_words=frozenset(w.casefold() for w in data.get("adjunct_words", [])),
         title_words=frozenset(t.casefold() for t in titles),
         particles=frozenset(particles),
+        connectors=frozenset(connectors),
+        honorifics=frozenset(data.get("honorifics", [])),
         non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),
     )
 

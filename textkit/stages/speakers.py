@@ -29,6 +29,9 @@ MAX_CHAIN_SEGMENTS = 5
 MIN_CHAIN_NAME_WORDS = 2
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 CLAUSE_END_RE = regex.compile(r"[.!?;\n\"“”]")
+# A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
+ABBREVIATION_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{0,2}$")
+DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
 SENTENCE_START_RE = regex.compile(r"(?:[.!?][\"“”]?\s+|\n|^)(?=[^\n]*$)")
 DIGIT_RE = regex.compile(r"\d")
 
@@ -50,6 +53,9 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
 
     Reads "ujarnya", "kata Budi", "said Smith", "he said", "Budi menambahkan".
     """
+    credit = dash_credit(body, pos, limit, qr)
+    if credit is not None:
+        return credit
     gap = LEAD_PUNCT_RE.match(body, pos, min(limit, pos + MAX_CUE_GAP_CHARS))
     start = gap.end() if gap else pos
     end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
@@ -57,6 +63,20 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
     if verb:
         return _verb_first(body, verb, end, qr)
     return _speaker_then_verb(body, start, end, qr)
+
+
+def dash_credit(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | None:
+    """Return the speaker credited after a dash ("” — Budi Santoso"), or None."""
+    dash = DASH_NAME_RE.match(body, pos, limit)
+    if not dash or not dash.group().strip():
+        return None
+    run = qr.name_run_re.match(body, dash.end(), limit, timeout=MATCH_TIMEOUT_SECONDS)
+    if not run or body[run.end() : limit].strip(" .,"):
+        return None
+    name, role = split_role(run.group(), qr)
+    if name is None:
+        return None
+    return Attribution(dash.group().strip(), qr.rule_ids["dash"], name, role, False, run.start())
 
 
 def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> Attribution:
@@ -133,8 +153,7 @@ def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str |
 
 def _speaker_then_verb(body: str, start: int, end: int, qr: QuoteRules) -> Attribution | None:
     """Read "he said", "Budi menambahkan", "the White House said" after a quote."""
-    stop = CLAUSE_END_RE.search(body, start, end)
-    clause_end = stop.start() if stop else end
+    clause_end = find_clause_end(body, start, end)
     verb = qr.speaker_first_re.search(body, start, clause_end, timeout=MATCH_TIMEOUT_SECONDS)
     if not verb or verb.start() - start > MAX_SPEAKER_PHRASE_CHARS // 2:
         return None
@@ -145,6 +164,19 @@ def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
     """Return False when the word before a speech verb makes it no cue ("untuk memastikan")."""
     before = body[max(0, verb.start() - 20) : verb.start()].split()
     return not before or before[-1].casefold() not in qr.non_cue_before
+
+
+def find_clause_end(body: str, start: int, end: int) -> int:
+    """Return where the clause starting at ``start`` ends, skipping dots of "Mr." or "J.".
+
+    >>> find_clause_end("Mr. Obama said. Then", 0, 20)
+    14
+    """
+    for m in CLAUSE_END_RE.finditer(body, start, end):
+        if m.group() == "." and ABBREVIATION_RE.search(body, max(start, m.start() - 4), m.start()):
+            continue
+        return m.start()
+    return end
 
 
 def attribution_before_verb(

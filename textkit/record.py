@@ -68,6 +68,10 @@ class Quote:
     role: str | None = None
     cue: str | None = None
     rule: str | None = None
+    # How the speaker was found: "cue" (named at the cue), "pronoun" (a pronoun
+    # or "-nya" resolved to the person last named), "previous" (no cue: the
+    # speaker of the quote before), or None.
+    attribution: str | None = None
 
 
 @dataclass

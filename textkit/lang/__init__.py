@@ -56,8 +56,15 @@ def available() -> list[str]:
     >>> available()
     ['en', 'id']
     """
+    return list(_available())
+
+
+@cache
+def _available() -> tuple[str, ...]:
     root = resources.files(__package__)
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(
+        sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    )
 
 
 def load(code: str, user_rules: str | None = None) -> Rules:

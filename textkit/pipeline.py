@@ -22,7 +22,7 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
     rules = load(lang, options.rules_file)
     lines = split_lines(text)
     title, rest = find_title(lines, rules)
-    byline, rest_after_byline = find_byline(join_fragments(rest.lines), rules)
+    byline, rest_after_byline = find_byline(join_fragments(rest.lines, rules), rules)
     dateline, rest_after_dateline = find_dateline(rest_after_byline.lines, rules)
     cleaned = strip_boilerplate(rest_after_dateline.lines, rules)
     removed = [

@@ -80,6 +80,6 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
         if before and before[-1] not in SENTENCE_END_CHARS:
             continue
         name = found.groupdict().get("name")
-        names = [name.strip()] if name else []
+        names = [name.strip().rstrip(".")] if name else []
         return CreditFind(found.start(), credit.rule_id, names)
     return None

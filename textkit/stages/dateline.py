@@ -70,16 +70,17 @@ def match_dateline(
     for shape in rules.compiled("dateline.shapes", compile_shapes):
         if strong_only and not shape.strong:
             continue
-        found = shape.pattern.match(text, pos, timeout=MATCH_TIMEOUT_SECONDS)
+        found = shape.pattern.match(text[pos:], timeout=MATCH_TIMEOUT_SECONDS)
         if found is None:
             continue
         groups = found.groupdict()
         location = _clean(groups.get("location"))
         if not location:
             continue
-        prefix = TRAILING_SEPARATOR_RE.sub("", text[pos : found.end()]).strip()
+        end = pos + found.end()
+        prefix = TRAILING_SEPARATOR_RE.sub("", text[pos:end]).strip()
         dateline = Dateline(location, _clean(groups.get("outlet")), prefix)
-        return DatelineMatch(dateline, shape.rule_id, pos, found.end())
+        return DatelineMatch(dateline, shape.rule_id, pos, end)
     return None
 
 

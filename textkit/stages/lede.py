@@ -15,6 +15,8 @@ WORD_RE = regex.compile(r"\w+")
 # A paragraph this long (in words) that comes again is a repeat, not chance.
 MIN_REPEAT_WORDS = 6
 SENTENCE_END_RE = regex.compile(r"[.!?\"”’]$")
+# A line this long (in words) may be the whole body flattened onto one line.
+MIN_FLATTENED_WORDS = 40
 
 
 def line_key(text: str) -> str:
@@ -37,6 +39,47 @@ def is_doubled_teaser(line: Line, following: Line | None) -> bool:
     return line_key(line.text) == line_key(following.text) and bool(line_key(line.text))
 
 
+def drop_flattened_copies(
+    lines: list[Line], lang: str, min_words: int = MIN_FLATTENED_WORDS
+) -> tuple[list[Line], list[Removal]]:
+    """Return the lines without a long line that repeats the paragraphs around it.
+
+    Some scrapes store the body twice: once flattened onto one line, once in
+    paragraphs. The paragraphs are kept.
+
+    >>> paras = [Line(3, "Satu dua tiga empat lima."), Line(4, "Enam tujuh delapan.")]
+    >>> flat = Line(2, "Satu dua tiga empat lima. Enam tujuh delapan.")
+    >>> kept, cut = drop_flattened_copies([flat, *paras], "id", min_words=4)
+    >>> [line.number for line in kept], cut[0].rule
+    ([3, 4], 'id.boilerplate.repeated-lede')
+    """
+    keys = [line_key(line.text) for line in lines]
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    for index, line in enumerate(lines):
+        if len(keys[index].split()) >= min_words and is_flattened_copy(index, keys):
+            removed.append(Removal(line.number, line.text, f"{lang}.boilerplate.repeated-lede"))
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+def is_flattened_copy(index: int, keys: list[str]) -> bool:
+    """Return True when other paragraphs, found whole inside this line, make up most of it.
+
+    >>> is_flattened_copy(0, ["satu dua tiga empat lima enam", "satu dua tiga", "empat lima enam"])
+    True
+    """
+    key = keys[index]
+    inside = [
+        other
+        for n, other in enumerate(keys)
+        if n != index and len(other) < len(key) and other and other in key
+    ]
+    covered = sum(len(other.split()) for other in inside)
+    return len(inside) >= 2 and covered * 2 >= len(key.split())
+
+
 def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal]]:
     """Return the lines with repeats dropped, and a Removal for each.
 
@@ -45,8 +88,8 @@ def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal
     >>> len(kept), cut[0].rule
     (1, 'id.boilerplate.repeated-lede')
     """
+    lines, removed = drop_flattened_copies(lines, lang)
     kept: list[Line] = []
-    removed: list[Removal] = []
     seen: set[str] = set()
     index = 0
     while index < len(lines):

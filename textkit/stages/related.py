@@ -52,9 +52,16 @@ def headline_end(text: str, start: int, rules: Rules) -> int:
     for n, token in enumerate(tokens):
         word = token.group()
         if word[0].islower() and word.casefold().strip(",.:;") not in allowed:
-            cut = tokens[n - 1].start() if n > 1 else token.start()
-            return start + cut
+            return start + _sentence_start(tokens, n)
     return start + limit
+
+
+def _sentence_start(tokens: list[regex.Match[str]], stop: int) -> int:
+    """Return where the sentence holding token ``stop`` begins: its last capitalised word."""
+    for n in range(stop - 1, 0, -1):
+        if tokens[n].group()[0].isupper():
+            return tokens[n].start()
+    return tokens[stop].start()
 
 
 def looks_like_headline(text: str, rules: Rules) -> bool:

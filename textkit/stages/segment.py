@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import regex
 
+from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.record import Line
+from textkit.stages.boilerplate import match_rule
 
 # Only a line this long is taken for a whole article flattened onto one line;
 # shorter lines keep their double spaces (typing habit, not structure).
@@ -68,6 +70,8 @@ def is_fragment_pair(first: Line, second: Line) -> bool:
     """
     if second.number - first.number > 1 or SENTENCE_END_RE.search(first.text):
         return False
+    if second.text.startswith("(") and second.text.endswith(")"):
+        return False  # a closing credit or an aside on its own line
     if CONTINUATION_START_RE.match(second.text) or DASH_ONLY_RE.match(second.text):
         return True
     if first.text[-1] in "([":
@@ -80,23 +84,36 @@ def is_fragment_pair(first: Line, second: Line) -> bool:
     return ends_mid_sentence and second_words <= MAX_FRAGMENT_WORDS
 
 
-def join_fragments(lines: list[Line]) -> list[Line]:
+def join_fragments(lines: list[Line], rules: Rules) -> list[Line]:
     """Return the lines with sentence fragments joined back to one line each.
 
-    >>> join_fragments([Line(1, "Kata"), Line(2, "dia"), Line(3, ", lalu pergi.")])
+    A line that is boilerplate on its own ("Advertisement", "Baca juga") is
+    never joined to its neighbours.
+
+    >>> from textkit.lang import load
+    >>> join_fragments([Line(1, "Kata"), Line(2, "dia"), Line(3, ", lalu pergi.")], load("id"))
     [Line(number=1, text='Kata dia, lalu pergi.')]
     """
     out: list[Line] = []
     last: Line | None = None
+    last_standalone = True
     for line in lines:
-        if last is not None and is_fragment_pair(last, line):
+        standalone = match_rule(line.text, rules) is not None
+        if last is not None and _may_join(last, line, last_standalone, standalone):
             glue = "" if line.text[0] in ",.;:)]%" or last.text[-1] in "([" else " "
             joined = Line(out[-1].number, out[-1].text + glue + line.text)
             out[-1] = joined
         else:
             out.append(line)
         last = line
+        last_standalone = standalone
     return out
+
+
+def _may_join(last: Line, line: Line, last_standalone: bool, standalone: bool) -> bool:
+    if standalone or not is_fragment_pair(last, line):
+        return False
+    return not last_standalone or bool(CONTINUATION_START_RE.match(line.text))
 
 
 def join_paragraphs(lines: list[Line]) -> str:

@@ -60,6 +60,10 @@ def die_on_kill(item: InputItem, options: Options) -> dict[str, Any]:
     return {"source": item.source, "pid_free": True}
 
 
+def pid_of_worker(item: InputItem, options: Options) -> dict[str, Any]:
+    return {"source": item.source, "pid": os.getpid()}
+
+
 def raise_on_bad(item: InputItem, options: Options) -> dict[str, Any]:
     if item.source == "bad":
         raise RuntimeError("boom")
@@ -174,10 +178,18 @@ def test_every_item_killing_its_worker_still_gives_one_record_each() -> None:
     assert [r["error"]["type"] for r in records] == [WORKER_DIED] * 5
 
 
+@pytest.mark.parametrize(("count", "in_process"), [(1, True), (8, True), (9, False)])
+def test_an_input_of_one_chunk_starts_no_workers(count: int, in_process: bool) -> None:
+    items = [InputItem(f"s{n}", text="x") for n in range(count)]
+    records = list(run_batch(items, Options(), 2, process=pid_of_worker, chunk_size=8))
+    assert [r["source"] for r in records] == [f"s{n}" for n in range(count)]
+    assert all(r["pid"] == os.getpid() for r in records) is in_process
+
+
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_raising_process_gives_an_error_record(jobs: int) -> None:
     items = [InputItem(s, text="x") for s in ("a", "bad", "c")]
-    records = list(run_batch(items, Options(), jobs, process=raise_on_bad))
+    records = list(run_batch(items, Options(), jobs, process=raise_on_bad, chunk_size=1))
     assert records[0] == {"source": "a"}
     assert records[1]["error"]["type"] == "RuntimeError"
     assert records[2] == {"source": "c"}

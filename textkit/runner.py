@@ -15,6 +15,7 @@ KeyboardInterrupt the workers are terminated and the interrupt re-raised.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import signal
 from collections import deque
@@ -98,7 +99,9 @@ def run_batch(
 
     ``process`` turns one item into its record (a test can inject a faulty
     one; it must be a module-level function so workers can unpickle it).
-    ``window`` is the most chunks in flight (default ``jobs * 3``);
+    An input that fits in one chunk runs in this process whatever ``jobs``
+    says, so one-off commands start no workers. ``window`` is the most
+    chunks in flight (default ``jobs * 3``; at least the two read to decide);
     ``mp_context`` names a multiprocessing start method (default: the
     platform's).
     """
@@ -107,6 +110,13 @@ def run_batch(
             yield process_safely(item, options, process)
         return
     chunks = iter_chunks(items, chunk_size, chunk_bytes)
+    first = next(chunks, [])
+    second = next(chunks, None)
+    if second is None:  # one chunk or less: starting workers would cost more than it saves
+        for item in first:
+            yield process_safely(item, options, process)
+        return
+    chunks = itertools.chain([first, second], chunks)
     limit = window or jobs * CHUNKS_PER_WORKER
     yield from _run_parallel(chunks, options, jobs, process, limit, mp_context)
 

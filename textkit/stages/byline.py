@@ -157,8 +157,8 @@ def find_labelled_suffix(text: str, rules: Rules, header: bool) -> tuple[int, Cr
     >>> find_labelled_suffix("Warga pulang.Pewarta: Budi Santoso", load("id"), False)[0]
     13
     """
-    for start, _end, _label in _label_matches(text, rules, header):
-        if header and start > 0:
+    for start, _end, label in _label_matches(text, rules, header):
+        if label.header_only and start > 0:
             continue
         begin = start - 1 if start > 0 and text[start - 1] == "(" else start
         before = text[:begin].rstrip()

@@ -16,11 +16,12 @@ from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.record import Line
 from textkit.stages.boilerplate import match_rule
 
-# Only a line this long is taken for a whole article flattened onto one line;
-# shorter lines keep their double spaces (typing habit, not structure).
+# Three spaces or more separate paragraphs of a flattened body anywhere.
+WIDE_SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{3,}")
+# Two spaces after the end of a sentence separate paragraphs only in a line
+# this long (a whole article flattened); in a shorter line they are a typing
+# habit, not structure.
 MIN_FLATTENED_LINE_CHARS = 600
-# Three spaces or more always separate paragraphs in a flattened line; two do
-# when they follow the end of a sentence.
 SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{3,}|(?<=[.!?\"”’)])[ \t\u00a0]{2,}")
 # Fragments this short (in words) are pieces of a sentence broken by links.
 MAX_FRAGMENT_WORDS = 3
@@ -47,13 +48,15 @@ def split_lines(text: str) -> list[Line]:
 def split_space_runs(raw: str) -> list[str]:
     """Return the paragraphs of a line flattened with runs of spaces (or the line itself).
 
+    >>> split_space_runs("Satu dua.  Tiga empat.")
+    ['Satu dua.  Tiga empat.']
     >>> split_space_runs("Satu dua.   Tiga empat.")
-    ['Satu dua.   Tiga empat.']
+    ['Satu dua.', 'Tiga empat.']
     >>> len(split_space_runs("Kalimat pertama di sini. " * 30 + "   Paragraf baru."))
     2
     """
     if len(raw) < MIN_FLATTENED_LINE_CHARS:
-        return [raw]
+        return WIDE_SPACE_RUN_RE.split(raw.strip(), timeout=MATCH_TIMEOUT_SECONDS)
     return SPACE_RUN_RE.split(raw, timeout=MATCH_TIMEOUT_SECONDS)
 
 

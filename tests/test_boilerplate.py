@@ -1,0 +1,23 @@
+"""Boilerplate: every removal names its rule; body lines that merely look alike survive."""
+
+import pytest
+from test_segment import load_cases
+
+from textkit.lang import load
+from textkit.stages.boilerplate import strip_boilerplate
+from textkit.stages.segment import join_fragments, split_lines
+
+
+@pytest.mark.parametrize(("lang", "case"), load_cases("boilerplate"))
+def test_boilerplate_case(lang, case):
+    rules = load(lang)
+    out = strip_boilerplate(join_fragments(split_lines(case["input"]), rules), rules)
+    assert [line.text for line in out.lines] == case["expect"]["kept"]
+    assert [removal.rule for removal in out.removed] == case["expect"]["rules"]
+
+
+def test_every_rule_has_an_id_of_its_language():
+    for lang in ("id", "en"):
+        for rule in load(lang).section("boilerplate")["rules"]:
+            assert rule["id"].startswith(f"{lang}.boilerplate.")
+            assert rule["kind"] in {"line", "label", "inline", "footer", "caption"}

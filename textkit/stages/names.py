@@ -21,6 +21,13 @@ from textkit.stages.quote_rules import QuoteRules
 MIN_MID_RUN_TITLE_CHARS = 3
 # Longest name the index keeps; longer runs are organisations or headlines.
 MAX_NAME_TOKENS = 5
+# How many name mentions a pronoun looks back over for the person last named.
+MAX_MENTIONS_BACK = 200
+# A name this short counts as the article's short form of a longer one; a
+# name this long needs no trimming.
+MAX_SHORT_MENTION_WORDS = 2
+MAX_PLAIN_NAME_WORDS = 3
+SUBJECT_NEXT_RE = regex.compile(r"[ ]\p{Ll}")
 ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}\-]+$")
 PAREN_TOKEN_RE = regex.compile(r"\([^()]*\)")
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
@@ -127,8 +134,9 @@ def pick_name(near: str, far: str | None, qr: QuoteRules) -> tuple[str | None, s
     """
     near_role = is_role_like(near, qr)
     if far is not None and near_role and not is_role_like(far, qr):
-        name, role = split_role(far, qr)
-        return name, near.strip(" ,") if name else role
+        name, _ = split_role(far, qr)
+        if name:
+            return name, near.strip(" ,")
     if far is not None and not near_role and is_role_like(far, qr):
         name, role = split_role(near, qr)
         return name, far.strip(" ,") if role is None else role
@@ -141,17 +149,35 @@ class NameIndex:
 
     starts: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    titled: list[bool] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
     by_word: dict[str, list[str]] = field(default_factory=dict)
+    short_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
-    def add(self, start: int, name: str, titled: bool) -> None:
-        """Record one name found at an offset (calls come in offset order)."""
+    def add(self, start: int, name: str, kind: str) -> None:
+        """Record one name at an offset (in offset order); kind is "titled", "subject" or ""."""
         self.starts.append(start)
         self.names.append(name)
-        self.titled.append(titled)
-        for word in set(name.split()):
+        self.kinds.append(kind)
+        words = name.split()
+        for word in set(words):
             self.by_word.setdefault(word.casefold(), []).append(name)
+        if len(words) <= MAX_SHORT_MENTION_WORDS:
+            self.short_words.update(w.casefold() for w in words)
+
+    def trimmed(self, name: str) -> str:
+        """Return a long role-laden name cut to start where the article's short mentions start.
+
+        "Sosial Asep Sasa Purnama" becomes "Asep Sasa Purnama" when the
+        article also calls him "Asep".
+        """
+        words = name.split()
+        if len(words) <= MAX_PLAIN_NAME_WORDS:
+            return name
+        for i, word in enumerate(words[1:], start=1):
+            if word.casefold() in self.short_words:
+                return " ".join(words[min(i, len(words) - MAX_PLAIN_NAME_WORDS) :])
+        return name
 
     def fullest(self, name: str) -> str:
         """Return the longest indexed name holding the name's words in order, else the name."""
@@ -166,14 +192,35 @@ class NameIndex:
                 best = candidate
         return best
 
-    def person_before(self, offset: int) -> str | None:
-        """Return the last name introduced by a title of office before an offset."""
+    def last_known_before(self, offset: int, known: dict[str, list[str]]) -> tuple[int, str] | None:
+        """Return the known speaker whose name was mentioned last before an offset.
+
+        ``known`` maps each word of a speaker's name (casefolded) to the speakers'
+        full names; the scan back is bounded to MAX_MENTIONS_BACK mentions.
+        """
         i = bisect.bisect_left(self.starts, offset) - 1
-        while i >= 0:
-            if self.titled[i]:
-                return self.names[i]
+        stop = max(-1, i - MAX_MENTIONS_BACK)
+        while i > stop:
+            words = {w.casefold() for w in self.names[i].split()}
+            candidates = {full for w in words for full in known.get(w, ())}
+            if candidates:
+                return self.starts[i], max(candidates, key=lambda full: _overlap(full, words))
             i -= 1
         return None
+
+    def person_before(self, offset: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
+        """Return the last name of one of the kinds ("titled", "subject") before an offset."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        stop = max(-1, i - MAX_MENTIONS_BACK)
+        while i > stop:
+            if self.kinds[i] in kinds:
+                return self.starts[i], self.names[i]
+            i -= 1
+        return None
+
+
+def _overlap(full: str, words: set[str]) -> int:
+    return len({w.casefold() for w in full.split()} & words)
 
 
 def _holds_in_order(candidate: list[str], words: list[str]) -> bool:
@@ -194,8 +241,21 @@ def build_name_index(body: str, qr: QuoteRules) -> NameIndex:
             continue
         if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
             continue
-        index.add(m.start(), name, role is not None and _is_title_role(role, qr))
+        if role is not None and _is_title_role(role, qr):
+            kind = "titled"
+        elif _is_sentence_subject(body, m.start(), m.end()):
+            kind = "subject"
+        else:
+            kind = ""
+        index.add(m.start(), name, kind)
     return index
+
+
+def _is_sentence_subject(body: str, start: int, end: int) -> bool:
+    """Return True for a name that opens its sentence and is followed by a lowercase word."""
+    before = body[max(0, start - 3) : start].rstrip(" ")
+    opens = not before or before[-1] in '\n.!?”"'
+    return opens and SUBJECT_NEXT_RE.match(body, end) is not None
 
 
 def _is_title_role(role: str, qr: QuoteRules) -> bool:

@@ -9,6 +9,7 @@ and every name is reported in its fullest form in the article.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -22,6 +23,9 @@ from textkit.stages.quotes_reported import Reported, find_reported
 from textkit.stages.speakers import Attribution, cue_after, cue_before
 
 DIRECT, INDIRECT = "direct", "indirect"
+# Which unspoken name mentions count as "the person last named" for a pronoun.
+PERSON_KINDS = ()
+USE_KNOWN_MENTIONS = False
 # A quoted phrase this short with no cue nearby is a title, a name or a scare
 # quote ("program “Kampung Tangguh”"), not speech.
 MAX_SCARE_QUOTE_WORDS = 6
@@ -96,18 +100,20 @@ def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:
 
 def _resolve(body: str, items: list[_Item], index: NameIndex) -> list[Quote]:
     """Return Quote records, pronouns and bare cues resolved to the person last named."""
+    named = [_full_name(i, index) for i in items]
+    known = known_speakers(named, index)
+    anchors = [(i.position, n) for i, n in zip(items, named, strict=True) if n]
+    roles: dict[str, str] = {}
     quotes: list[Quote] = []
-    last: tuple[str, str | None] | None = None
-    for item in items:
+    for item, name in zip(items, named, strict=True):
         att = item.attribution
-        speaker, role = None, None
-        if att is not None and att.name:
-            speaker, role = index.fullest(att.name), att.role
-            last = (speaker, role)
-        elif last is not None:
-            speaker, role = last
+        if name is not None and att is not None:
+            speaker, role, how = name, att.role, "cue"
+            roles.setdefault(name, role or "")
         else:
-            speaker = index.person_before(item.position)
+            speaker = _person_last_named(item.position, anchors, known, index)
+            role, how = None, ("pronoun" if att is not None else "previous")
+        role = role or (roles.get(speaker, "") if speaker else "") or None
         for start, end in item.parts:
             quotes.append(
                 Quote(
@@ -119,6 +125,41 @@ def _resolve(body: str, items: list[_Item], index: NameIndex) -> list[Quote]:
                     role=role,
                     cue=att.cue if att else None,
                     rule=att.rule if att else None,
+                    attribution=how if speaker else None,
                 )
             )
     return quotes
+
+
+def _full_name(item: _Item, index: NameIndex) -> str | None:
+    att = item.attribution
+    if att is None or not att.name:
+        return None
+    return index.fullest(index.trimmed(att.name))
+
+
+def _person_last_named(
+    position: int,
+    anchors: list[tuple[int, str]],
+    known: dict[str, list[str]],
+    index: NameIndex,
+) -> str | None:
+    """Return the person named last before a position: a speaker, or a titled or subject name."""
+    found = [index.person_before(position, PERSON_KINDS)]
+    if USE_KNOWN_MENTIONS:
+        found.append(index.last_known_before(position, known))
+    at = bisect.bisect_left(anchors, (position, "")) - 1
+    if at >= 0:
+        found.append(anchors[at])
+    best = max((f for f in found if f is not None), default=None)
+    return best[1] if best else None
+
+
+def known_speakers(names: list[str | None], index: NameIndex) -> dict[str, list[str]]:
+    """Return each word of the named speakers' names, mapped to those full names."""
+    known: dict[str, list[str]] = {}
+    for name in dict.fromkeys(n for n in names if n):
+        for word in name.split():
+            if word not in index.honorifics:
+                known.setdefault(word.casefold(), []).append(name)
+    return known

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
-from textkit.stages.names import is_role_like, pick_name, split_role
+from textkit.stages.names import is_role_like, pick_name, split_role, strip_non_name_words
 from textkit.stages.quote_rules import QuoteRules
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
@@ -221,16 +221,19 @@ def _subject_of(segment: str, qr: QuoteRules) -> str | None:
         return pronoun.group()
     if tail is None:
         return None
+    head = runs[0] if runs[0].start() == len(segment) - len(segment.lstrip()) else None
     before = segment[: tail.start()].split()
     role_prefix = " ".join(before) if before and before[0][:1].islower() else ""
     if tail.end() >= len(segment.rstrip()) and not (
         before and before[-1].casefold() in qr.adjunct_words
     ):
         return f"{role_prefix} {tail.group()}".strip() if role_prefix else tail.group()
-    head = runs[0]
-    if head.start() == len(segment) - len(segment.lstrip()):
-        return head.group()
-    return None
+    return head.group() if head is not None else None
+
+
+def _is_titled(run: str, qr: QuoteRules) -> bool:
+    tokens = strip_non_name_words(run.split(), qr)
+    return bool(qr.title_re.match(" ".join(tokens), timeout=MATCH_TIMEOUT_SECONDS))
 
 
 def sentence_start(body: str, pos: int, floor: int) -> int:

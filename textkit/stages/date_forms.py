@@ -37,6 +37,7 @@ class DateForms:
     """A language's compiled date scanner and the lookup tables its matches need."""
 
     scanner: regex.Pattern[str]
+    prefix: regex.Pattern[str]
     months: dict[str, int]
     short_months: frozenset[str]
     zones: dict[str, str]
@@ -94,42 +95,70 @@ def _time_tail(section: dict[str, Any], where: str) -> str:
     )
 
 
-def build_scanner_source(section: dict[str, Any], where: str) -> str:
-    """Return the regex source of the date scanner for one language's data."""
+def scanner_forms(section: dict[str, Any], where: str) -> list[str]:
+    """Return the regex sources of the date forms, each starting at a date's first digit."""
     full = [w for m in section["months"] for w in m["words"]]
     short = [w for m in section["months"] for w in m.get("short", [])]
     month = _alt(_case_variants(full) + _case_variants(short, lower=False), f"{where}: months")
-    weekday = _alt(_case_variants(section.get("weekdays", [])), f"{where}: weekdays")
     ordinal = _alt(section.get("ordinal_suffixes", []), f"{where}: ordinal_suffixes")
     ranges = _alt(_case_variants(section.get("range_words", [])), f"{where}: range_words")
     cues = _alt(_case_variants(section.get("year_cues", [])), f"{where}: year_cues")
     tail = _time_tail(section, where)
     year = r"(?P<year>(?:19|20)\d{2})(?![\d])"
-    wd = rf"(?:(?P<weekday>{weekday})\.?\s*,?\s*)?"
-    edge = r"(?<![\w.,/:+\-])"
     day = rf"(?P<day>\d{{1,2}})(?!\d)(?:{ordinal})?"
+    # The first letters of the month names, checked before the whole list.
+    initials = "".join(
+        sorted({c for w in full + short for c in (w[0], w[0].upper(), w[0].lower())})
+    )
     mon = rf"(?P<month>{month})(?!\w)\.?"
+    mon_ahead = rf"(?=[{regex.escape(initials)}]){mon}"
     range_start = rf"(?:(?P<range_start>\d{{1,2}})(?:\s*[-–—]\s*|\s+{ranges}\s+))?"
     orders = section.get("textual_orders", ["DMY"])
     forms = [
         # ISO and year-first: 2021-07-05, 2021-07-05T10:00:00+07:00, 2021/07/05
-        r"(?<![\w/.\-])(?P<isoyear>(?:19|20)\d{2})(?P<isep>[-/])(?P<isomonth>\d{1,2})"
+        r"(?P<isoyear>(?:19|20)\d{2})(?P<isep>[-/])(?P<isomonth>\d{1,2})"
         r"(?P=isep)(?P<isoday>\d{1,2})(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)"
         r"(?::(?P<second>[0-5]\d))?(?P<isooffset>Z|[+-]\d{2}:?\d{2})?)?(?![\d/]|[-.]\d)",
         # Numeric with year: Selasa (6/7/2021), 05-07-2021, 6/7/2021 pukul 10.00 WIB
-        rf"{wd}(?P<paren>\(\s*)?{edge}(?P<num1>\d{{1,2}})(?P<nsep>[/.\-])(?P<num2>\d{{1,2}})"
-        rf"(?P=nsep){year}(?![/]|[.,\-]\d)(?(paren)\s*\)|){tail}",
+        r"(?P<num1>\d{1,2})(?P<nsep>[/.\-])(?P<num2>\d{1,2})"
+        rf"(?P=nsep){year}(?![/]|[.,\-]\d)(?P<close>\s*\))?{tail}",
         # Numeric without year, only in parentheses: Kamis (16/11)
-        rf"{wd}\(\s*(?P<num1>\d{{1,2}})/(?P<num2>\d{{1,2}})\s*\)",
+        r"(?P<num1>\d{1,2})/(?P<num2>\d{1,2})\s*\)(?<=\(\s*\d{1,2}/\d{1,2}\s*\))",
     ]
     if "DMY" in orders:
-        forms.append(rf"{wd}{edge}{range_start}{day}\s+{mon}(?:\s*,?\s*{year})?{tail}")
+        forms.append(rf"{range_start}{day}\s+{mon_ahead}(?:\s*,?\s*{year})?{tail}")
     if "MDY" in orders:
-        forms.append(rf"{wd}{mon}\s+{range_start}{day}(?!\s*[:.]\d)(?:\s*,?\s*{year})?{tail}")
-    forms.append(rf"{mon}\s+{year}")
-    # The year comes first so the look-behind only runs on four-digit numbers.
+        forms.append(
+            rf"(?<=(?<!\w){mon}\s+){range_start}{day}(?!\s*[:.]\d)"
+            rf"(?:\s*,?\s*{year})?{tail}"
+        )
+    # Year first: the month look-behind then runs on four-digit numbers only.
+    forms.append(rf"{year}(?<=(?<!\w){mon}\s+\d{{4}})")
     forms.append(r"(?P<cueyear>(?:19|20)\d{2})(?![\d]|[.,]\d)" rf"(?<=(?<!\w){cues}\s+\d{{4}})")
-    return "|".join(f"(?:{form})" for form in forms)
+    return forms
+
+
+def build_scanner_source(section: dict[str, Any], where: str) -> str:
+    """Return the regex source of the date scanner for one language's data.
+
+    Every form is anchored on its first digit (a month before it, as in
+    "July 5", is read by a look-behind); a weekday or "(" before it is read
+    afterwards by the prefix pattern. A pattern that starts with a digit lets
+    the engine skip to the next digit at once: scanning a 5 KB article this
+    way costs a small fraction of trying every form at every position.
+    """
+    body = "|".join(f"(?:{form})" for form in scanner_forms(section, where))
+    return rf"(?=\d)(?<![\w.,/:+\-])(?:{body})"
+
+
+def build_prefix_source(section: dict[str, Any], where: str) -> str:
+    """Return the regex source of what may stand right before a date: weekday, "(".
+
+    It is matched against the few characters before a date's first digit (or
+    its month), ending there, so the scanner itself needs no costly look-behind.
+    """
+    weekday = _alt(_case_variants(section.get("weekdays", [])), f"{where}: weekdays")
+    return rf"(?:(?<!\w)(?P<weekday>{weekday})\.?\s*,?\s*)?(?P<paren>\(\s*)?\Z"
 
 
 def build_date_forms(rules: Rules) -> DateForms:
@@ -144,6 +173,8 @@ def build_date_forms(rules: Rules) -> DateForms:
     labels = section.get("labels", [])
     return DateForms(
         scanner=compile_pattern(build_scanner_source(section, where), where, flags),
+        # Matched backwards from the date: about three times faster here.
+        prefix=compile_pattern(build_prefix_source(section, where), where, flags | regex.REVERSE),
         months={**short, **months},
         short_months=frozenset(set(short) - set(months)),
         zones={w.casefold(): z["offset"] for z in section.get("zones", []) for w in z["words"]},

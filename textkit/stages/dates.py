@@ -23,15 +23,10 @@ from textkit.stages.date_forms import (
     DateForms,
     DateHit,
     build_date_forms,
-    clock_time,
-    is_valid_date,
     iso_value,
-    numeric_month_day,
     resolve_year,
 )
-
-# How far back a "(6/7)" looks for a cue word such as "pada" or a comma.
-DATE_CUE_LOOKBACK_CHARS = 24
+from textkit.stages.date_scan import scan_dates
 
 
 def date_forms(rules: Rules) -> DateForms:
@@ -56,114 +51,6 @@ def find_dates(body: str, rules: Rules, published: str | None = None) -> list[Da
             DateMention(body[hit.start : hit.end], value, hit.start, hit.end, precision)
         )
     return mentions
-
-
-def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
-    """Return the date hits in the text, in order; hits without a year keep year None."""
-    hits: list[DateHit] = []
-    for match in forms.scanner.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
-        hits.extend(read_match(match, forms, text))
-    return hits
-
-
-def read_match(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
-    """Return the hits one scanner match stands for (two for a day range, none if invalid)."""
-    groups = match.groupdict()
-    if groups["isoyear"]:
-        return _read_iso(match)
-    if groups["num1"]:
-        return _read_numeric(match, forms, text)
-    if groups["cueyear"]:
-        return [DateHit(match.start(), match.end(), int(groups["cueyear"]))]
-    return _read_textual(match, forms)
-
-
-def _read_iso(match: regex.Match[str]) -> list[DateHit]:
-    year, month, day = (int(match[g]) for g in ("isoyear", "isomonth", "isoday"))
-    if not is_valid_date(year, month, day):
-        return []
-    time, offset = None, None
-    if match["hour"]:
-        time = (int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
-        raw = match["isooffset"]
-        if raw:
-            offset = "+00:00" if raw == "Z" else f"{raw[:3]}:{raw[-2:]}"
-    return [DateHit(match.start(), match.end(), year, month, day, time, offset)]
-
-
-def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
-    parts = numeric_month_day(int(match["num1"]), int(match["num2"]), forms.numeric_orders)
-    if parts is None:
-        return []
-    month, day = parts
-    start, end = match.start(), match.end()
-    if not match["weekday"]:
-        if match["year"] and match["paren"] and not match["hour"]:
-            end = match.end("year")
-        if not match["year"] or not match["hour"]:
-            start = match.start("num1")
-        if not match["year"]:
-            end = match.end("num2")
-            if not _has_date_cue(text, match.start(), forms):
-                return []
-    if match["year"]:
-        year = int(match["year"])
-        if not is_valid_date(year, month, day):
-            return []
-        time, offset = _read_time(match, forms)
-        return [DateHit(start, end, year, month, day, time, offset)]
-    if not is_valid_date(2000, month, day):
-        return []
-    return [DateHit(start, end, None, month, day)]
-
-
-def _has_date_cue(text: str, position: int, forms: DateForms) -> bool:
-    """Return True when a cue word or a comma right before a "(6/7)" makes it a date."""
-    before = text[max(0, position - DATE_CUE_LOOKBACK_CHARS) : position]
-    return bool(forms.date_cue_tail.search(before, timeout=MATCH_TIMEOUT_SECONDS))
-
-
-def _read_time(
-    match: regex.Match[str], forms: DateForms
-) -> tuple[tuple[int, int, int] | None, str | None]:
-    if not match["hour"]:
-        return None, None
-    meridiem = forms.meridiem.get((match["ampm"] or "").casefold())
-    time = clock_time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0), meridiem)
-    offset = forms.zones.get(match["zone"].casefold()) if match["zone"] else None
-    return time, offset
-
-
-def _read_textual(match: regex.Match[str], forms: DateForms) -> list[DateHit]:
-    word = match["month"]
-    key = word.casefold()
-    month = forms.months[key]
-    has_year, has_day = bool(match["year"]), bool(match["day"])
-    # An abbreviation ("Jun", "Mar") or a lower-case month only counts beside
-    # a year and a day (or with its dot), never on its own.
-    is_short = key in forms.short_months and not match.group().endswith(".")
-    if (is_short or word.islower()) and not (has_year and has_day):
-        return []
-    year = int(match["year"]) if has_year else None
-    start = match.start()
-    if not has_day:
-        return [DateHit(start, match.end(), year, month)]
-    day = int(match["day"])
-    if not is_valid_date(year or 2000, month, day):
-        return []
-    time, offset = _read_time(match, forms)
-    hits = []
-    # "3 - 20 Juli 2021": the first day is its own mention with the same month
-    # and year; in "July 3-20, 2021" the whole range stands for its end date.
-    if match["range_start"] and match.start("range_start") < match.start("month"):
-        first = int(match["range_start"])
-        if is_valid_date(year or 2000, month, first) and first < day:
-            hits.append(
-                DateHit(match.start("range_start"), match.end("range_start"), year, month, first)
-            )
-            start = match.start("day")
-    hits.append(DateHit(start, match.end(), year, month, day, time, offset))
-    return hits
 
 
 def resolve_missing_years(hits: list[DateHit], published: str | None) -> list[DateHit]:
@@ -214,7 +101,8 @@ def _nearest_year(hit: DateHit, hits: list[DateHit]) -> int | None:
 # The header: title, standfirst, byline, date line. Measured on the corpus the
 # date line, where there is one, sits within the first few lines.
 HEADER_WINDOW_LINES = 12
-# A header line is short; a longer one is body text whose dates are events.
+# A header line (title, standfirst, byline, date) is short; the first longer
+# one is the first body paragraph, and the header ends there.
 MAX_HEADER_LINE_CHARS = 160
 # Words a date line may carry besides the date: outlet, place, byline name.
 MAX_OTHER_WORDS_ON_DATE_LINE = 6
@@ -231,8 +119,9 @@ def find_published(lines: list[Line], rules: Rules) -> str | None:
     """
     forms = date_forms(rules)
     for line in lines[:HEADER_WINDOW_LINES]:
+        # The header ends at the first body paragraph: its dates are events.
         if len(line.text) > MAX_HEADER_LINE_CHARS:
-            continue
+            return None
         value = published_from_line(line.text, forms, rules)
         if value is not None:
             return value
@@ -240,17 +129,32 @@ def find_published(lines: list[Line], rules: Rules) -> str | None:
 
 
 def published_from_line(text: str, forms: DateForms, rules: Rules) -> str | None:
-    """Return the date a header line states as the publication date, or None."""
+    """Return the date a header line states as the publication date, or None.
+
+    That is a labelled line ("Diterbitkan: ...", the label capitalised as a
+    label is) or a line that is mostly its date.
+
+    >>> from textkit.lang import load
+    >>> rules = load("en")
+    >>> published_from_line("Published: June 5, 2021", date_forms(rules), rules)
+    '2021-06-05'
+    >>> published_from_line("The vote was held on June 5, 2021.", date_forms(rules), rules) is None
+    True
+    """
     hits = [h for h in scan_dates(text, forms) if h.year is not None and h.day is not None]
     label = forms.published_label.search(text, timeout=MATCH_TIMEOUT_SECONDS)
-    if label is not None:
+    if label is not None and text[label.start()].isupper():
         after = [h for h in hits if h.start >= label.end()]
         if after:
             return iso_value(after[0])[0]
         if not hits and forms.month_word.search(text, timeout=MATCH_TIMEOUT_SECONDS):
             return parse_fallback(text[label.end() :], rules, PRECISION_DAY)
         return None
-    if not hits or not is_date_line(text, hits, forms):
+    # A date line that ends with a full stop closes a sentence a scrape broke
+    # over several lines ("... dikutip dari AP," / "Sabtu (7/6/2025).").
+    if not hits or text.rstrip().endswith("."):
+        return None
+    if not is_date_line(text, hits, forms):
         return None
     for hit in hits:
         before = text[: hit.start]

@@ -1,0 +1,162 @@
+"""Date scanning: run a language's compiled date scanner over a text and read
+each match into DateHit records (span and parts, year None where the text
+gives none). Pure functions; the patterns come from date_forms.py.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
+from textkit.stages.date_forms import (
+    DateForms,
+    DateHit,
+    clock_time,
+    is_valid_date,
+    numeric_month_day,
+)
+
+# How far back from a date's first digit (or month) a weekday and "(" can start:
+# "Wednesday, (" with room to spare.
+MAX_PREFIX_CHARS = 16
+# How far back a "(6/7)" looks for a cue word such as "pada" or a comma.
+DATE_CUE_LOOKBACK_CHARS = 24
+# Any year will do to check that a day exists in a month when the text gives
+# none; a leap year, so that 29 February passes.
+LEAP_YEAR = 2000
+
+
+def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
+    """Return the date hits in the text, in order; hits without a year keep year None."""
+    hits: list[DateHit] = []
+    for match in forms.scanner.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        hits.extend(read_match(match, forms, text))
+    return hits
+
+
+def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:
+    """Return where a weekday and an opening parenthesis before a position start (-1: none)."""
+    match = forms.prefix.search(
+        text, max(0, position - MAX_PREFIX_CHARS), position, timeout=MATCH_TIMEOUT_SECONDS
+    )
+    if match is None:
+        return -1, -1
+    return match.start("weekday"), match.start("paren")
+
+
+def read_match(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
+    """Return the hits one scanner match stands for (two for a day range, none if invalid)."""
+    if match["isoyear"]:
+        return _read_iso(match)
+    if match["cueyear"]:
+        return [DateHit(match.start(), match.end(), int(match["cueyear"]))]
+    if match["num1"]:
+        return _read_numeric(match, forms, text)
+    return _read_textual(match, forms, text)
+
+
+def _read_iso(match: regex.Match[str]) -> list[DateHit]:
+    year, month, day = (int(match[g]) for g in ("isoyear", "isomonth", "isoday"))
+    if not is_valid_date(year, month, day):
+        return []
+    time, offset = None, None
+    if match["hour"]:
+        time = (int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
+        raw = match["isooffset"]
+        if raw:
+            offset = "+00:00" if raw == "Z" else f"{raw[:3]}:{raw[-2:]}"
+    return [DateHit(match.start(), match.end(), year, month, day, time, offset)]
+
+
+def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
+    parts = numeric_month_day(int(match["num1"]), int(match["num2"]), forms.numeric_orders)
+    if parts is None:
+        return []
+    month, day = parts
+    weekday, paren = read_prefix(text, match.start(), forms)
+    start, end = (weekday if weekday >= 0 else match.start()), match.end()
+    if not match["year"]:
+        if paren < 0 or not is_valid_date(LEAP_YEAR, month, day):
+            return []
+        if weekday < 0:
+            # "(6/7)" needs a cue ("pada", a comma) where no weekday names it a date.
+            if not _has_date_cue(text, paren, forms):
+                return []
+            end = match.end("num2")
+        return [DateHit(start, end, None, month, day)]
+    year = int(match["year"])
+    if not is_valid_date(year, month, day):
+        return []
+    time, offset = _read_time(match, forms)
+    if match["close"] and (paren < 0 or weekday < 0):
+        # Without a weekday the parentheses stay out of the text: "6/7/2021".
+        end, time, offset = match.end("year"), None, None
+    return [DateHit(start, end, year, month, day, time, offset)]
+
+
+def _has_date_cue(text: str, position: int, forms: DateForms) -> bool:
+    """Return True when a cue word or a comma right before a "(6/7)" makes it a date."""
+    before = text[max(0, position - DATE_CUE_LOOKBACK_CHARS) : position]
+    return bool(forms.date_cue_tail.search(before, timeout=MATCH_TIMEOUT_SECONDS))
+
+
+def _read_time(
+    match: regex.Match[str], forms: DateForms
+) -> tuple[tuple[int, int, int] | None, str | None]:
+    if not match["hour"]:
+        return None, None
+    meridiem = forms.meridiem.get((match["ampm"] or "").casefold())
+    time = clock_time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0), meridiem)
+    offset = forms.zones.get(match["zone"].casefold()) if match["zone"] else None
+    return time, offset
+
+
+def _read_textual(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
+    word = match["month"]
+    key = word.casefold()
+    has_year, has_day = bool(match["year"]), bool(match["day"])
+    # An abbreviation ("Jun", "Mar") or a lower-case month only counts beside
+    # a year and a day (or with its dot), never on its own.
+    is_short = (
+        key in forms.short_months and text[match.end("month") : match.end("month") + 1] != "."
+    )
+    if (is_short or word.islower()) and not (has_year and has_day):
+        return []
+    month_first = match.start("month") < match.start()
+    if not has_day:
+        return [DateHit(match.start("month"), match.end(), int(match["year"]), forms.months[key])]
+    return _read_day_month(match, forms, text, month_first)
+
+
+def _read_day_month(
+    match: regex.Match[str], forms: DateForms, text: str, month_first: bool
+) -> list[DateHit]:
+    year = int(match["year"]) if match["year"] else None
+    month, day = forms.months[match["month"].casefold()], int(match["day"])
+    if not is_valid_date(year or LEAP_YEAR, month, day):
+        return []
+    start = match.start("month") if month_first else match.start()
+    weekday, paren = read_prefix(text, start, forms)
+    end = match.end()
+    if weekday >= 0:
+        start = weekday
+        # "Senin (5 Juli 2021)": the text then runs to the closing parenthesis.
+        closing = text.find(")", end, end + 3) if paren >= 0 else -1
+        end = closing + 1 if closing >= 0 and not text[end:closing].strip() else end
+    # The optional dot after a month is an abbreviation's ("Sept."), not the
+    # full stop after a full name ("pada 22 Juni.").
+    if end == match.end("month") + 1 and match["month"].casefold() not in forms.short_months:
+        end -= 1
+    time, offset = _read_time(match, forms)
+    hits = []
+    # "3 - 20 Juli 2021": the first day is its own mention with the same month
+    # and year; in "July 3-20, 2021" the whole range stands for its end date.
+    if match["range_start"] and not month_first:
+        first = int(match["range_start"])
+        if is_valid_date(year or LEAP_YEAR, month, first) and first < day:
+            hits.append(
+                DateHit(match.start("range_start"), match.end("range_start"), year, month, first)
+            )
+            start = match.start("day")
+    hits.append(DateHit(start, end, year, month, day, time, offset))
+    return hits

@@ -74,12 +74,12 @@ def match_dateline(
         if found is None:
             continue
         groups = found.groupdict()
-        location = _clean(groups.get("location"))
-        if not location:
+        location, outlet = _clean(groups.get("location")), _clean(groups.get("outlet"))
+        if not (location or outlet):
             continue
         end = pos + found.end()
         prefix = TRAILING_SEPARATOR_RE.sub("", text[pos:end]).strip()
-        dateline = Dateline(location, _clean(groups.get("outlet")), prefix)
+        dateline = Dateline(location, outlet, prefix)
         return DatelineMatch(dateline, shape.rule_id, pos, end)
     return None
 

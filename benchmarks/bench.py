@@ -289,6 +289,75 @@ def version_seconds(tries: int = 5) -> float:
     return best
 
 
+# --- profile ----------------------------------------------------------------
+
+
+def profile_pipeline(path: Path, input_format: str, top: int) -> None:
+    """Profile the pipeline in this process: time per stage and per module, top functions."""
+    import cProfile
+    import pstats
+
+    from textkit.inputs import iter_items
+    from textkit.options import Options
+    from textkit.runner import process_item, warm_rules
+
+    items = list(iter_items([str(path)], input_format))
+    warm_rules(Options())
+    profiler = cProfile.Profile()
+    started = time.perf_counter()
+    profiler.enable()
+    for item in items:
+        process_item(item, Options())
+    profiler.disable()
+    seconds = time.perf_counter() - started
+    stats = pstats.Stats(profiler)
+    per = 1e6 / len(items)
+    print(
+        f"{len(items)} articles, {seconds:.2f} s under the profiler ({len(items) / seconds:.0f}/s)"
+    )
+    print("\nper pipeline step (cumulative, called from pipeline.run), us/article:")
+    for name, cumulative in stage_times(stats):
+        print(f"  {cumulative * per:>9.0f}  {name}")
+    print("\nper module (own time, C calls such as regex charged to their caller), us/article:")
+    for name, own in module_times(stats)[:top]:
+        print(f"  {own * per:>9.0f}  {name}")
+    print(f"\ntop {top} functions by own time:")
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def short(func: tuple[str, int, str]) -> str:
+    """Return "module.py:line(name)" for a profiler function key."""
+    filename, line, name = func
+    if filename == "~":
+        return name
+    tail = filename.split("/textkit/")[-1] if "/textkit/" in filename else Path(filename).name
+    return f"{tail}:{line}({name})"
+
+
+def stage_times(stats: object) -> list[tuple[str, float]]:
+    """Return (function, cumulative seconds) for each call made directly by pipeline.run."""
+    rows = []
+    for func, (_cc, _nc, _tt, _ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        for caller, timing in callers.items():
+            if caller[0].endswith("textkit/pipeline.py") and caller[2] == "run":
+                rows.append((short(func), timing[3]))
+    return sorted(rows, key=lambda row: -row[1])
+
+
+def module_times(stats: object) -> list[tuple[str, float]]:
+    """Return (module, own seconds) with built-in calls charged to the calling module."""
+    totals: dict[str, float] = {}
+    for func, (_cc, _nc, tt, _ct, callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if func[0] == "~":
+            for caller, timing in callers.items():
+                module = short(caller).split(":")[0]
+                totals[module] = totals.get(module, 0.0) + timing[2]
+        else:
+            module = short(func).split(":")[0]
+            totals[module] = totals.get(module, 0.0) + tt
+    return sorted(totals.items(), key=lambda row: -row[1])
+
+
 # --- report -----------------------------------------------------------------
 
 
@@ -350,6 +419,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--rss-jsonl", type=int, metavar="N", help="peak RSS mode: N articles in one JSONL file"
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs per line; the fastest counts")
+    parser.add_argument(
+        "--profile", action="store_true", help="profile the pipeline per stage instead"
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed for generation")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
@@ -369,6 +441,10 @@ def main(argv: list[str]) -> None:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="textkit-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
+        if args.profile:
+            path, input_format, _count, _size = prepare_corpus(args, workdir)
+            profile_pipeline(path, input_format, top=25)
+            return
         figures = run_all(args, workdir)
     finally:
         if args.keep is None:

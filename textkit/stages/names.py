@@ -230,10 +230,21 @@ def _holds_in_order(candidate: list[str], words: list[str]) -> bool:
     return any(folded[i : i + n] == want for i in range(len(folded) - n + 1))
 
 
-def build_name_index(body: str, qr: QuoteRules) -> NameIndex:
-    """Return the index of every name run in the body, roles split off."""
+def build_name_index(
+    body: str, qr: QuoteRules, skip: list[tuple[int, int]] | None = None
+) -> NameIndex:
+    """Return the index of every name run in the body, roles split off.
+
+    Runs starting inside the ``skip`` spans (sorted; the quotes' own words) are
+    left out: a name the speaker mentions is not a name the article gives.
+    """
     index = NameIndex(honorifics=qr.honorifics)
+    skip = skip or []
+    skip_starts = [start for start, _ in skip]
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+        at = bisect.bisect_right(skip_starts, m.start()) - 1
+        if at >= 0 and m.start() < skip[at][1]:
+            continue
         name, role = split_role(m.group(), qr)
         if name and name.split()[0] in qr.honorifics:
             name = " ".join(name.split()[1:])

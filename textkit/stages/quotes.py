@@ -57,7 +57,8 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
         if not any(_overlaps(reported, span) for span in spans):
             items.append(_reported_item(reported))
     items.sort(key=lambda item: item.position)
-    return _resolve(body, items, build_name_index(body, qr))
+    quoted = sorted(part for span in spans for part in span.parts)
+    return _resolve(body, items, build_name_index(body, qr, quoted))
 
 
 def _overlaps(reported: Reported, span: QuoteSpan) -> bool:

@@ -24,6 +24,7 @@ MAX_ROLE_CHARS = 90
 MAX_CUE_TAIL_CHARS = 40
 LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
 COMMA_RE = regex.compile(r",[ ]+")
+LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
 MAX_CHAIN_SEGMENTS = 5
 MIN_CHAIN_NAME_WORDS = 2
@@ -111,10 +112,30 @@ def speaker_after(
         if det:
             pos = det.end() + 1
     run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+    if run:
+        name, role = pick_from_chain(name_chain(body, run, end, qr), qr)
+        return name, role, False
+    return _name_after_role_words(body, pos, end, qr)
+
+
+def _name_after_role_words(
+    body: str, pos: int, end: int, qr: QuoteRules
+) -> tuple[str | None, str | None, bool]:
+    """Read "kata pengamat politik, Budi Santoso": lowercase role words, then a name."""
+    words = LOWER_ROLE_RE.match(body, pos, min(end, pos + MAX_ROLE_CHARS))
+    if not words:
+        return None, None, False
+    role_words = words.group().replace(",", " ").split()
+    if any(
+        w.casefold() in qr.adjunct_words or w.casefold() in qr.non_cue_before for w in role_words
+    ):
+        return None, None, False
+    run = qr.name_run_re.match(body, words.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
     if not run:
         return None, None, False
-    name, role = pick_from_chain(name_chain(body, run, end, qr), qr)
-    return name, role, False
+    name, role = split_role(run.group(), qr)
+    full_role = " ".join([*role_words, role or ""]).strip()
+    return name, full_role or None, False
 
 
 def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> list[str]:

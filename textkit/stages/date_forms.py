@@ -133,7 +133,9 @@ def scanner_forms(section: dict[str, Any], where: str) -> list[str]:
             rf"(?:\s*,?\s*{year})?{tail}"
         )
     # Year first: the month look-behind then runs on four-digit numbers only.
-    forms.append(rf"{year}(?<=(?<!\w){mon}\s+\d{{4}})")
+    # Month ranges too: "Januari-Mei 2020", "April hingga Juli 2020".
+    range_month = rf"(?:(?<!\w)(?P<range_month>{month})(?:\s*[-–—]\s*|\s+{ranges}\s+))?"
+    forms.append(rf"{year}(?<={range_month}(?<!\w){mon}\s+\d{{4}})")
     forms.append(r"(?P<cueyear>(?:19|20)\d{2})(?![\d]|[.,]\d)" rf"(?<=(?<!\w){cues}\s+\d{{4}})")
     return forms
 

@@ -124,8 +124,24 @@ def _read_textual(match: regex.Match[str], forms: DateForms, text: str) -> list[
         return []
     month_first = match.start("month") < match.start()
     if not has_day:
-        return [DateHit(match.start("month"), match.end(), int(match["year"]), forms.months[key])]
+        return _read_month_year(match, forms)
     return _read_day_month(match, forms, text, month_first)
+
+
+def _read_month_year(match: regex.Match[str], forms: DateForms) -> list[DateHit]:
+    year, month = int(match["year"]), forms.months[match["month"].casefold()]
+    hits = []
+    first_word = match["range_month"]
+    if first_word and first_word.casefold() in forms.months and not first_word.islower():
+        # "Januari-Mei 2020": the first month is its own mention, same year
+        # ("Desember-Februari 2021" starts in the year before).
+        first = forms.months[first_word.casefold()]
+        first_year = year if first <= month else year - 1
+        hits.append(
+            DateHit(match.start("range_month"), match.end("range_month"), first_year, first)
+        )
+    hits.append(DateHit(match.start("month"), match.end(), year, month))
+    return hits
 
 
 def _read_day_month(

@@ -216,3 +216,26 @@ def test_keyboard_interrupt_is_re_raised_and_workers_stop() -> None:
             seen.append(record["source"])
     assert seen == [f"s{n}" for n in range(len(seen))]
     assert multiprocessing.active_children() == []
+
+
+def test_a_large_jsonl_file_streams_in_bounded_memory(tmp_path: Any) -> None:
+    import tracemalloc
+
+    from textkit.inputs import iter_items
+
+    corpus = tmp_path / "big.jsonl"
+    line = json.dumps({"id": "x", "text": "Kalimat rekaan yang panjang. " * 80}) + "\n"
+    count = 10_000
+    with corpus.open("w", encoding="utf-8") as out:
+        for _ in range(count):
+            out.write(line)
+    assert corpus.stat().st_size > 20_000_000
+    tracemalloc.start()
+    try:
+        records = run_batch(iter_items([str(corpus)], "jsonl"), Options(), 2, process=echo)
+        seen = sum(1 for _ in records)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seen == count
+    assert peak < 4_000_000  # the file is over 20 MB; only a window of it is ever held

@@ -22,7 +22,7 @@ OPENING_ONLY = "“„‟«"
 CLOSING_ONLY = "»"
 
 # A capitalised word, an initial, an acronym, or a word such as "Covid-19".
-NAME_TOKEN = r"(?:\p{Lu}[\p{L}\p{M}\p{N}'’\-]*(?<![.])|\p{Lu}\p{Ll}{0,2}\.)"
+NAME_TOKEN = r"(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}\p{M}\p{N}'’\-]*)"
 PAREN = r"\([^()\n]{1,60}\)"
 
 

@@ -20,7 +20,7 @@ from textkit.stages.names import NameIndex, build_name_index
 from textkit.stages.quote_rules import QuoteRules, quote_rules
 from textkit.stages.quotes_direct import QuoteSpan, find_quote_spans
 from textkit.stages.quotes_reported import Reported, find_reported
-from textkit.stages.speakers import Attribution, cue_after, cue_before
+from textkit.stages.speakers import Attribution, cue_after, cue_before, cue_in_sentence
 
 DIRECT, INDIRECT = "direct", "indirect"
 # Which unspoken name mentions count as "the person last named" for a pronoun.
@@ -32,6 +32,9 @@ MAX_SCARE_QUOTE_WORDS = 6
 # A quote without a cue still counts as speech when it follows another quote
 # this closely (a second quote in the same paragraph).
 MAX_CHAINED_QUOTE_GAP_CHARS = 3
+# A quote whose cue sits elsewhere in its sentence ("X called it “...”") must
+# have this many words; single quoted words there are mostly scare quotes.
+MIN_SENTENCE_CUED_WORDS = 2
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 
@@ -82,9 +85,27 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
         att = cue_after(body, span.close_mark + 1, _block_end(body, span.close_mark), qr)
     if att is None:
         att = cue_before(body, span.open_mark, qr)
-    if att is None and not _is_uncued_speech(body, span):
+    if att is None and not _is_title_like(body, span):
+        close = span.close_mark if span.close_mark is not None else span.end
+        if _word_count(body, span) >= MIN_SENTENCE_CUED_WORDS:
+            att = cue_in_sentence(body, span.open_mark, close + 1, qr)
+        if att is None and not _is_uncued_speech(body, span):
+            return None
+    elif att is None:
         return None
     return _Item(DIRECT, span.parts, span.open_mark, att)
+
+
+def _word_count(body: str, span: QuoteSpan) -> int:
+    return sum(len(WORD_RE.findall(body[s:e])) for s, e in span.parts)
+
+
+def _is_title_like(body: str, span: QuoteSpan) -> bool:
+    """Return True for a short quoted phrase whose every word is capitalised (a title or name)."""
+    words = [w for s, e in span.parts for w in WORD_RE.findall(body[s:e])]
+    return len(words) <= MAX_SCARE_QUOTE_WORDS and all(
+        w[:1].isupper() or w.isdigit() for w in words
+    )
 
 
 def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:

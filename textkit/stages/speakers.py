@@ -298,3 +298,26 @@ def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
             name, role = pick_name(run.group(), None, qr)
             return Attribution(":", qr.rule_ids["speaker-first"], name, role, False, begin)
     return None
+
+
+def cue_in_sentence(
+    body: str, span_start: int, span_end: int, qr: QuoteRules
+) -> Attribution | None:
+    """Return a cue elsewhere in the quote's sentence ("X called it “...” on Monday").
+
+    Looks back from the opening mark for a speaker-first verb, then forward
+    from the closing mark to the sentence end for "..., X said".
+    """
+    begin = sentence_start(body, span_start, 0)
+    verbs = list(
+        qr.speaker_first_re.finditer(body, begin, span_start, timeout=MATCH_TIMEOUT_SECONDS)
+    )
+    for verb in reversed(verbs):
+        att = attribution_before_verb(body, begin, verb, qr)
+        if att is not None:
+            return att
+    end = find_clause_end(body, span_end, min(len(body), span_end + MAX_SPEAKER_PHRASE_CHARS))
+    comma = body.rfind(", ", span_end, end)
+    if comma < 0:
+        return None
+    return cue_after(body, comma + 2, end, qr)

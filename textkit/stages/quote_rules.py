@@ -49,6 +49,8 @@ class QuoteRules:
     particles: frozenset[str]
     connectors: frozenset[str]
     honorifics: frozenset[str]
+    demonstratives: frozenset[str]
+    introduction_re: regex.Pattern[str] | None
 
 
 def quote_rules(rules: Rules) -> QuoteRules:
@@ -103,6 +105,8 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         particles=frozenset(particles),
         connectors=frozenset(connectors),
         honorifics=frozenset(data.get("honorifics", [])),
+        demonstratives=frozenset(w.casefold() for w in data.get("demonstratives", [])),
+        introduction_re=_optional_words(data.get("introductions"), where),
         non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),
     )
 

@@ -20,7 +20,13 @@ from textkit.stages.names import NameIndex, build_name_index
 from textkit.stages.quote_rules import QuoteRules, quote_rules
 from textkit.stages.quotes_direct import QuoteSpan, find_quote_spans
 from textkit.stages.quotes_reported import Reported, find_reported
-from textkit.stages.speakers import Attribution, cue_after, cue_before, cue_in_sentence
+from textkit.stages.speakers import (
+    Attribution,
+    cue_after,
+    cue_before,
+    cue_in_sentence,
+    find_introductions,
+)
 
 DIRECT, INDIRECT = "direct", "indirect"
 # Which unspoken name mentions count as "the person last named" for a pronoun.
@@ -61,7 +67,11 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
             items.append(_reported_item(reported))
     items.sort(key=lambda item: item.position)
     quoted = sorted(part for span in spans for part in span.parts)
-    return _resolve(body, items, build_name_index(body, qr, quoted))
+    index = build_name_index(body, qr, quoted)
+    introduced = [
+        (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr)
+    ]
+    return _resolve(body, items, index, introduced)
 
 
 def _overlaps(reported: Reported, span: QuoteSpan) -> bool:
@@ -120,11 +130,13 @@ def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:
     return before == "" or before.endswith("\n") or before.rstrip(" ").endswith(("\n", "."))
 
 
-def _resolve(body: str, items: list[_Item], index: NameIndex) -> list[Quote]:
+def _resolve(
+    body: str, items: list[_Item], index: NameIndex, introduced: list[tuple[int, str]]
+) -> list[Quote]:
     """Return Quote records, pronouns and bare cues resolved to the person last named."""
     named = [_full_name(i, index) for i in items]
     known = known_speakers(named, index)
-    anchors = [(i.position, n) for i, n in zip(items, named, strict=True) if n]
+    anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
     roles: dict[str, str] = {}
     quotes: list[Quote] = []
     for item, name in zip(items, named, strict=True):

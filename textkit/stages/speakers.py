@@ -24,6 +24,7 @@ MAX_ROLE_CHARS = 90
 MAX_CUE_TAIL_CHARS = 40
 LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
 COMMA_RE = regex.compile(r",[ ]+")
+MAX_POINTING_WORDS = 8
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
 MAX_CHAIN_SEGMENTS = 5
@@ -113,9 +114,27 @@ def speaker_after(
             pos = det.end() + 1
     run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
     if run:
+        later = _name_after_role_words(body, run.end(), end, qr)
+        if later[0] is not None:
+            return later[0], f"{run.group()} {later[1] or ''}".strip(), False
+        if _points_back(body, run.end(), end, qr):
+            return None, None, True
         name, role = pick_from_chain(name_chain(body, run, end, qr), qr)
         return name, role, False
     return _name_after_role_words(body, pos, end, qr)
+
+
+def _points_back(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
+    """Return True when a demonstrative closes the phrase ("pria kelahiran Solo itu")."""
+    rest = body[pos : find_clause_end(body, pos, end)].split()
+    return (
+        bool(rest) and len(rest) <= MAX_POINTING_WORDS and rest[-1].casefold() in qr.demonstratives
+    )
+
+
+def _stops_role(word: str, qr: QuoteRules) -> bool:
+    folded = word.casefold()
+    return folded in qr.adjunct_words or folded in qr.non_cue_before or folded in qr.pronouns
 
 
 def _name_after_role_words(
@@ -126,13 +145,13 @@ def _name_after_role_words(
     if not words:
         return None, None, False
     role_words = words.group().replace(",", " ").split()
-    if any(
-        w.casefold() in qr.adjunct_words or w.casefold() in qr.non_cue_before for w in role_words
-    ):
+    if any(_stops_role(w, qr) for w in role_words):
         return None, None, False
     run = qr.name_run_re.match(body, words.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
     if not run:
         return None, None, False
+    if _points_back(body, run.end(), end, qr):
+        return None, None, True
     name, role = split_role(run.group(), qr)
     full_role = " ".join([*role_words, role or ""]).strip()
     return name, full_role or None, False
@@ -321,3 +340,16 @@ def cue_in_sentence(
     if comma < 0:
         return None
     return cue_after(body, comma + 2, end, qr)
+
+
+def find_introductions(body: str, qr: QuoteRules) -> list[tuple[int, str]]:
+    """Return (offset, name) for each passive introduction ("disampaikan oleh Budi")."""
+    if qr.introduction_re is None:
+        return []
+    found = []
+    for m in qr.introduction_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+        end = find_clause_end(body, m.end(), min(len(body), m.end() + MAX_SPEAKER_PHRASE_CHARS))
+        name, _, _ = speaker_after(body, m.end(), end, qr)
+        if name:
+            found.append((m.start(), name))
+    return found

@@ -89,7 +89,11 @@ class _Scan:
             self.first_block_end = start
         self.blocks += 1
         self.last_break = (start, end)
-        if self.blocks > MAX_QUOTE_BLOCKS or start - self.open_at > MAX_QUOTE_CHARS:
+        too_long = self.blocks > MAX_QUOTE_BLOCKS or start - self.open_at > MAX_QUOTE_CHARS
+        # A new paragraph that does not open with a mark ends a quote left open;
+        # a single line break does not (some corpora keep one sentence a line).
+        paragraph = self.body.count("\n", start, end) != 1
+        if too_long or (paragraph and self.body[end : end + 1] not in QUOTE_MARKS):
             self.give_up()
 
     def mark(self, i: int) -> None:

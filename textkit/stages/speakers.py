@@ -186,7 +186,8 @@ def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str |
         return pick_name(chain[0], chain[1], qr)
     for i in range(len(chain) - 1, 0, -1):
         name, _ = split_role(chain[i], qr)
-        if name and not is_role_like(chain[i], qr) and len(name.split()) >= MIN_CHAIN_NAME_WORDS:
+        long_enough = i == 1 or len(name.split()) >= MIN_CHAIN_NAME_WORDS if name else False
+        if name and long_enough and not is_role_like(chain[i], qr):
             return name, ", ".join(chain[:i])
     return split_role(chain[0], qr)
 
@@ -237,9 +238,11 @@ def attribution_before_verb(
         att.is_pronoun = True
         return att
     subject = _subject_of(near, qr)
+    far = segments[-2] if len(segments) > 1 and len(segments[-2]) <= MAX_ROLE_CHARS else None
+    if subject is None and far is not None and near[:1].islower() and is_role_like(near, qr):
+        subject, far = near, far
     if subject is None:
         return None
-    far = segments[-2] if len(segments) > 1 and len(segments[-2]) <= MAX_ROLE_CHARS else None
     if far is not None and _subject_of(far, qr) is None and not far[:1].isupper():
         far = None
     att.name, att.role = pick_name(subject, far, qr)

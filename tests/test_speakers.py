@@ -1,0 +1,44 @@
+"""Speakers: a role split off a name, from the phrase a cue names (cases/<lang>/speakers.jsonl)."""
+
+import pytest
+from test_quotes import load_quote_cases
+
+from textkit.lang import load
+from textkit.stages.names import build_name_index
+from textkit.stages.quote_rules import quote_rules
+from textkit.stages.speakers import pick_from_chain, sentence_start
+
+
+@pytest.mark.parametrize(("lang", "case"), load_quote_cases("speakers"))
+def test_speaker_phrase_case(lang, case):
+    qr = quote_rules(load(lang))
+    name, role = pick_from_chain(case["input"].split(", "), qr)
+    assert [name, role] == case["expect"]
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "full"),
+    [
+        ("Bupati Ardi Sulaiman membuka rapat. Ardi lalu pulang.", "Ardi", "Ardi Sulaiman"),
+        ("Mayor Linda Park opened the market. Park left.", "Park", "Linda Park"),
+        ("Tidak ada nama panjang di sini. Budi pulang.", "Budi", "Budi"),
+    ],
+)
+def test_fullest_name_in_the_article(body, short, full):
+    rules = load("en" if "Mayor" in body else "id")
+    index = build_name_index(body, quote_rules(rules))
+    assert index.fullest(short) == full
+
+
+def test_names_inside_quotes_are_not_used_for_fullest_names():
+    body = "“Kami bertemu Budi Prakoso kemarin,” kata warga. Budi pulang."
+    index = build_name_index(body, quote_rules(load("id")), [(1, 33)])
+    assert index.fullest("Budi") == "Budi"
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "start"),
+    [("Satu. Dua tiga", 10, 6), ("Mr. Smith said so.", 12, 4), ("Baris satu\nBaris dua", 15, 11)],
+)
+def test_sentence_start(text, pos, start):
+    assert sentence_start(text, pos, 0) == start

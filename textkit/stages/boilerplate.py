@@ -23,7 +23,7 @@ from textkit.stages.lede import drop_repeats
 from textkit.stages.related import headline_end, looks_like_headline, max_headline_words
 
 # A boilerplate line is short; a longer paragraph that opens with a label is body.
-MAX_BOILERPLATE_LINE_WORDS = 80
+MAX_BOILERPLATE_LINE_CHARS = 600
 # A caption is one descriptive sentence without quotation marks.
 MAX_CAPTION_WORDS = 60
 QUOTE_CHARS_RE = regex.compile(r"[\"“”]")
@@ -56,6 +56,35 @@ def compile_rules(rules: Rules) -> list[BoilerplateRule]:
     ]
 
 
+@dataclass(frozen=True)
+class LineMatcher:
+    """All line-level rules in one alternation, so each line is searched once."""
+
+    pattern: regex.Pattern[str]
+    rules: tuple[BoilerplateRule, ...]
+
+
+def compile_line_matcher(rules: Rules) -> LineMatcher:
+    """Return the non-inline rules joined into one pattern whose group names index them.
+
+    Line rules match from the start of the line (a pattern without ``^`` may
+    match further in, at a cost), and the alternation tries them in file
+    order, so the first rule in the file that matches is the one reported.
+    """
+    line_rules = tuple(
+        r for r in rules.compiled("boilerplate.rules", compile_rules) if r.kind != INLINE
+    )
+    source = "|".join(
+        f"(?P<r{n}>{_from_line_start(rule.pattern.pattern)})" for n, rule in enumerate(line_rules)
+    )
+    where = f"lang/{rules.lang}/boilerplate.toml"
+    return LineMatcher(compile_pattern(source, where), line_rules)
+
+
+def _from_line_start(source: str) -> str:
+    return source if source.startswith("^") else f".*?(?:{source})"
+
+
 def cut_inline_links(line: Line, rules: Rules) -> tuple[Line, list[Removal]]:
     """Return the line without related links glued inside it, and what was cut.
 
@@ -70,12 +99,16 @@ def cut_inline_links(line: Line, rules: Rules) -> tuple[Line, list[Removal]]:
     for rule in rules.compiled("boilerplate.rules", compile_rules):
         if rule.kind != INLINE:
             continue
-        found = rule.pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+        # Searching from the second character leaves a link that opens the line
+        # to the line rules.
+        found = rule.pattern.search(text, 1, timeout=MATCH_TIMEOUT_SECONDS)
         while found is not None:
             end = headline_end(text, found.end(), rules)
             removed.append(Removal(line.number, text[found.start() : end].strip(), rule.rule_id))
             text = (text[: found.start()].rstrip() + " " + text[end:].lstrip()).strip()
             found = rule.pattern.search(text, found.start() + 1, timeout=MATCH_TIMEOUT_SECONDS)
+            if found is not None and found.start() == 0:
+                break
     return Line(line.number, text), removed
 
 
@@ -88,12 +121,13 @@ def match_rule(text: str, rules: Rules) -> BoilerplateRule | None:
     >>> match_rule("Baca juga petunjuk di kemasan obat itu.", load("id")) is None
     True
     """
-    if len(text.split()) > MAX_BOILERPLATE_LINE_WORDS:
+    if len(text) > MAX_BOILERPLATE_LINE_CHARS:
         return None
-    for rule in rules.compiled("boilerplate.rules", compile_rules):
-        if rule.kind != INLINE and rule.pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS):
-            return rule
-    return None
+    matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
+    found = matcher.pattern.match(text, timeout=MATCH_TIMEOUT_SECONDS)
+    if found is None or found.lastgroup is None:
+        return None
+    return matcher.rules[int(found.lastgroup[1:])]
 
 
 def is_caption(text: str) -> bool:

@@ -136,8 +136,19 @@ def parse_labelled(text: str, rules: Rules, header: bool) -> Credit | None:
     return Credit(authors, editors, found[0][2].rule_id)
 
 
+def compile_any_label(rules: Rules) -> regex.Pattern[str]:
+    """Return one pattern matching any byline label, to skip lines that hold none."""
+    sources = [label.pattern.pattern for label in rules.compiled("byline.labels", compile_labels)]
+    where = f"lang/{rules.lang}/byline.toml: labels"
+    return compile_pattern("|".join(f"(?:{s})" for s in sources), where, regex.UNICODE | regex.V0)
+
+
 def _label_matches(text: str, rules: Rules, header: bool) -> list[tuple[int, int, LabelRule]]:
     found: list[tuple[int, int, LabelRule]] = []
+    if not rules.compiled("byline.any-label", compile_any_label).search(
+        text, timeout=MATCH_TIMEOUT_SECONDS
+    ):
+        return found
     for label in rules.compiled("byline.labels", compile_labels):
         if label.header_only and not header:
             continue

@@ -16,6 +16,8 @@ from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 
 SENTENCE_END_CHARS = '.!?"”’)…'
+# A closing credit is short: only the end of a line this long is searched.
+MAX_CREDIT_CHARS = 120
 
 
 @dataclass(frozen=True)
@@ -68,18 +70,21 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     >>> find_closing_credit("Warga negara asing (WNA)", load("id"), 1) is None
     True
     """
+    offset = max(0, len(text) - MAX_CREDIT_CHARS)
+    tail = text[offset:]
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:
             continue
-        found = credit.pattern.search(text, timeout=MATCH_TIMEOUT_SECONDS)
-        if found is None:
+        found = credit.pattern.search(tail, timeout=MATCH_TIMEOUT_SECONDS)
+        if found is None or (credit.whole_line and offset):
             continue
-        before = text[: found.start()].rstrip()
+        start = offset + found.start()
+        before = text[:start].rstrip()
         if credit.whole_line and before:
             continue
         if before and before[-1] not in SENTENCE_END_CHARS:
             continue
         name = found.groupdict().get("name")
         names = [name.strip().rstrip(".")] if name else []
-        return CreditFind(found.start(), credit.rule_id, names)
+        return CreditFind(start, credit.rule_id, names)
     return None

@@ -1,8 +1,10 @@
 """Repeats: a lede or a whole body the scrape stored twice, and doubled teaser lines.
 
 Repetition is a mechanism, not a vocabulary: a paragraph that comes again
-word for word is kept once (the first time), and a short headline-like line
-printed twice in a row (a video teaser, a link card) is a teaser: both go.
+word for word is kept once (the first time), a short headline-like line
+printed twice in a row (a video teaser, a link card) is a teaser (both go),
+and a long line made of the paragraphs around it (the body flattened onto
+one line next to its paragraphed copy) goes.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ MIN_REPEAT_WORDS = 6
 SENTENCE_END_RE = regex.compile(r"[.!?\"”’]$")
 # A line this long (in words) may be the whole body flattened onto one line.
 MIN_FLATTENED_WORDS = 40
+# How much of another paragraph's opening must appear in a line for the line
+# to be checked as a flattened copy (a cheap test before comparing words).
+OPENING_CHARS = 40
 
 
 def line_key(text: str) -> str:
-    """Return the line's words, casefolded, for comparing repeats.
+    """Return the line's words, casefolded, punctuation dropped, for comparing repeats.
 
     >>> line_key("Warga  PULANG, lalu tidur.")
     'warga pulang lalu tidur'
@@ -36,7 +41,7 @@ def is_doubled_teaser(line: Line, following: Line | None) -> bool:
     """
     if following is None or SENTENCE_END_RE.search(line.text):
         return False
-    return line_key(line.text) == line_key(following.text) and bool(line_key(line.text))
+    return line.text.casefold() == following.text.casefold()
 
 
 def drop_flattened_copies(
@@ -53,15 +58,37 @@ def drop_flattened_copies(
     >>> [line.number for line in kept], cut[0].rule
     ([3, 4], 'id.boilerplate.repeated-lede')
     """
+    folded = [line.text.casefold() for line in lines]
+    lengths = sorted(len(text) for text in folded)
+    # A copy holds at least two other paragraphs, so it is far longer than a
+    # typical line; only such lines get the pairwise checks.
+    longest_typical = 1.5 * lengths[len(lengths) // 2] if lengths else 0
+    candidates = [
+        i
+        for i, text in enumerate(folded)
+        if len(text) > longest_typical and _holds_openings(i, folded)
+    ]
+    if not candidates:
+        return list(lines), []
     keys = [line_key(line.text) for line in lines]
-    kept: list[Line] = []
-    removed: list[Removal] = []
-    for index, line in enumerate(lines):
-        if len(keys[index].split()) >= min_words and is_flattened_copy(index, keys):
-            removed.append(Removal(line.number, line.text, f"{lang}.boilerplate.repeated-lede"))
-        else:
-            kept.append(line)
-    return kept, removed
+    drop = {
+        i for i in candidates if len(keys[i].split()) >= min_words and is_flattened_copy(i, keys)
+    }
+    rule = f"{lang}.boilerplate.repeated-lede"
+    removed = [Removal(lines[i].number, lines[i].text, rule) for i in sorted(drop)]
+    return [line for i, line in enumerate(lines) if i not in drop], removed
+
+
+def _holds_openings(index: int, folded: list[str]) -> bool:
+    """Return True when the openings of two other, shorter lines occur in this one."""
+    text = folded[index]
+    found = 0
+    for n, other in enumerate(folded):
+        if n != index and len(other) < len(text) and other[:OPENING_CHARS] in text:
+            found += 1
+            if found >= 2:
+                return True
+    return False
 
 
 def is_flattened_copy(index: int, keys: list[str]) -> bool:
@@ -97,16 +124,12 @@ def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal
         following = lines[index + 1] if index + 1 < len(lines) else None
         if following is not None and is_doubled_teaser(line, following):
             rule = f"{lang}.boilerplate.repeated-teaser"
-            removed.extend(
-                [
-                    Removal(line.number, line.text, rule),
-                    Removal(following.number, following.text, rule),
-                ]
-            )
+            removed.append(Removal(line.number, line.text, rule))
+            removed.append(Removal(following.number, following.text, rule))
             index += 2
             continue
-        key = line_key(line.text)
-        if key in seen and len(key.split()) >= MIN_REPEAT_WORDS:
+        key = line.text.casefold()
+        if key in seen and len(line.text.split()) >= MIN_REPEAT_WORDS:
             removed.append(Removal(line.number, line.text, f"{lang}.boilerplate.repeated-lede"))
         else:
             seen.add(key)

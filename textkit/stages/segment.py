@@ -55,6 +55,8 @@ def split_space_runs(raw: str) -> list[str]:
     >>> len(split_space_runs("Kalimat pertama di sini. " * 30 + "   Paragraf baru."))
     2
     """
+    if "  " not in raw:
+        return [raw]
     if len(raw) < MIN_FLATTENED_LINE_CHARS:
         return WIDE_SPACE_RUN_RE.split(raw.strip(), timeout=MATCH_TIMEOUT_SECONDS)
     return SPACE_RUN_RE.split(raw, timeout=MATCH_TIMEOUT_SECONDS)
@@ -99,24 +101,22 @@ def join_fragments(lines: list[Line], rules: Rules) -> list[Line]:
     """
     out: list[Line] = []
     last: Line | None = None
-    last_standalone = True
     for line in lines:
-        standalone = match_rule(line.text, rules) is not None
-        if last is not None and _may_join(last, line, last_standalone, standalone):
+        if last is not None and _may_join(last, line, rules):
             glue = "" if line.text[0] in ",.;:)]%" or last.text[-1] in "([" else " "
-            joined = Line(out[-1].number, out[-1].text + glue + line.text)
-            out[-1] = joined
+            out[-1] = Line(out[-1].number, out[-1].text + glue + line.text)
         else:
             out.append(line)
         last = line
-        last_standalone = standalone
     return out
 
 
-def _may_join(last: Line, line: Line, last_standalone: bool, standalone: bool) -> bool:
-    if standalone or not is_fragment_pair(last, line):
+def _may_join(last: Line, line: Line, rules: Rules) -> bool:
+    # The boilerplate check runs only on the few pairs that look like fragments.
+    if not is_fragment_pair(last, line) or match_rule(line.text, rules) is not None:
         return False
-    return not last_standalone or bool(CONTINUATION_START_RE.match(line.text))
+    continues = bool(CONTINUATION_START_RE.match(line.text))
+    return continues or match_rule(last.text, rules) is None
 
 
 def join_paragraphs(lines: list[Line]) -> str:

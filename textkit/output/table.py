@@ -50,6 +50,9 @@ def render_article(record: dict[str, Any], console: Console, show_removed: bool 
 
 def render_removed(record: dict[str, Any], console: Console) -> None:
     """Print what the cleaner removed from one article and which rule removed it."""
+    if not record.get("removed"):
+        console.print(f"removed from {record['source']}: nothing", markup=False)
+        return
     table = Table(title=f"removed from {record['source']}", title_justify="left")
     table.add_column("line", justify="right")
     table.add_column("rule", style="cyan")

@@ -44,6 +44,7 @@ class NameGrammar:
     name: regex.Pattern[str]
     joiner: regex.Pattern[str]
     place_tail: regex.Pattern[str]
+    affiliation: regex.Pattern[str]
     max_words: int
 
 
@@ -78,11 +79,16 @@ def compile_names(rules: Rules) -> NameGrammar:
     particles = alternation(names.get("particles", ["de"]), where)
     joiners = alternation(names.get("joiners", ["&"]), where)
     places = alternation(names.get("place_words", ["in"]), where)
+    outlet_words = alternation(names.get("affiliation_words", ["Staff"]), where)
+    # An outlet or desk named beside the writer ("Budi, Kabarcontoh.com";
+    # "Jane Roe, Associated Press") is an affiliation, not another name.
+    affiliation = rf"(?<!\w)(?:{outlet_words})(?!\w)|\w\.(?:com|co|id|net|org)\b"
     one_name = rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|(?-i:{particles})(?=\s+\p{{Lu}})))*"
     return NameGrammar(
         compile_pattern(one_name, where, regex.UNICODE | regex.V0),
         compile_pattern(rf"\s*[,;/&|]\s*|\s+{joiners}\s+", where),
         compile_pattern(rf"\s+(?-i:{places})\s+\p{{Lu}}.*$", where, regex.UNICODE | regex.V0),
+        compile_pattern(affiliation, where),
         int(names.get("max_words", 6)),
     )
 
@@ -90,21 +96,29 @@ def compile_names(rules: Rules) -> NameGrammar:
 def parse_names(value: str, rules: Rules) -> list[str] | None:
     """Return the names a credit value lists, or None when it is not only names.
 
-    A field after a pipe with no label of its own is a place and is skipped.
+    A field after a pipe with no label of its own is a place and is skipped;
+    an outlet or desk beside the names is skipped too (a credit of only an
+    outlet gives an empty list).
 
     >>> from textkit.lang import load
     >>> parse_names("Budi Santoso dan Siti Aminah", load("id"))
     ['Budi Santoso', 'Siti Aminah']
     >>> parse_names("karena itu, warga diminta waspada.", load("id")) is None
     True
+    >>> parse_names("Budi Santoso, Kabarcontoh.com", load("id"))
+    ['Budi Santoso']
     """
     grammar = rules.compiled("byline.names", compile_names)
     value = value.split("|", 1)[0].strip(EDGE_CHARS)
     if not value:
         return None
     names = []
+    affiliated = False
     for part in grammar.joiner.split(value, timeout=MATCH_TIMEOUT_SECONDS):
         part = grammar.place_tail.sub("", part.strip(EDGE_CHARS), timeout=MATCH_TIMEOUT_SECONDS)
+        if part and grammar.affiliation.search(part, timeout=MATCH_TIMEOUT_SECONDS):
+            affiliated = True
+            continue
         if not part:
             continue
         if not grammar.name.fullmatch(part, timeout=MATCH_TIMEOUT_SECONDS):
@@ -112,7 +126,7 @@ def parse_names(value: str, rules: Rules) -> list[str] | None:
         if len(part.split()) > grammar.max_words:
             return None
         names.append(part)
-    return names or None
+    return names if names or affiliated else None
 
 
 def parse_labelled(text: str, rules: Rules, header: bool) -> Credit | None:

@@ -28,6 +28,7 @@ MAX_FRAGMENT_WORDS = 3
 SENTENCE_END_RE = regex.compile(r"[.!?:;\"”’)\]…]$")
 CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:)\]\-–—%])")
 DASH_ONLY_RE = regex.compile(r"^[-–—]{1,3}$")
+FIELD_MARK_RE = regex.compile(r"\w:\s|\s\|\s")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -83,6 +84,9 @@ def is_fragment_pair(first: Line, second: Line) -> bool:
         return True
     first_words = len(first.text.split())
     second_words = len(second.text.split())
+    # A "label: value" or "a | b" line is a field of its own, never a fragment.
+    if FIELD_MARK_RE.search(first.text) and first_words <= MAX_FRAGMENT_WORDS:
+        return False
     if first_words <= MAX_FRAGMENT_WORDS and second_words <= MAX_FRAGMENT_WORDS:
         return True
     ends_mid_sentence = first.text[-1].islower() or first.text.endswith(",")

@@ -22,7 +22,7 @@ OPENING_ONLY = "“„‟«"
 CLOSING_ONLY = "»"
 
 # A capitalised word, an initial, an acronym, or a word such as "Covid-19".
-NAME_TOKEN = r"(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}\p{M}\p{N}'’\-]*)"
+NAME_TOKEN = r"(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}\p{M}\p{N}'’\-/]*)"
 PAREN = r"\([^()\n]{1,60}\)"
 
 
@@ -50,6 +50,7 @@ class QuoteRules:
     connectors: frozenset[str]
     honorifics: frozenset[str]
     demonstratives: frozenset[str]
+    affiliation_words: frozenset[str]
     introduction_re: regex.Pattern[str] | None
 
 
@@ -105,6 +106,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         particles=frozenset(particles),
         connectors=frozenset(connectors),
         honorifics=frozenset(data.get("honorifics", [])),
+        affiliation_words=frozenset(w.casefold() for w in data.get("affiliation_words", [])),
         demonstratives=frozenset(w.casefold() for w in data.get("demonstratives", [])),
         introduction_re=_optional_words(data.get("introductions"), where),
         non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),

@@ -115,7 +115,7 @@ def speaker_after(
     run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
     if run:
         later = _name_after_role_words(body, run.end(), end, qr)
-        if later[0] is not None:
+        if later[0] is not None and not _has_affiliation(later[1], qr):
             return later[0], f"{run.group()} {later[1] or ''}".strip(), False
         if _points_back(body, run.end(), end, qr):
             return None, None, True
@@ -141,6 +141,8 @@ def _name_after_role_words(
     body: str, pos: int, end: int, qr: QuoteRules
 ) -> tuple[str | None, str | None, bool]:
     """Read "kata pengamat politik, Budi Santoso": lowercase role words, then a name."""
+    while pos < end and body[pos] == " ":
+        pos += 1
     words = LOWER_ROLE_RE.match(body, pos, min(end, pos + MAX_ROLE_CHARS))
     if not words:
         return None, None, False
@@ -152,9 +154,18 @@ def _name_after_role_words(
         return None, None, False
     if _points_back(body, run.end(), end, qr):
         return None, None, True
+    chain = name_chain(body, run, end, qr)
+    if len(chain) > 1:
+        name, role = pick_from_chain([" ".join([*role_words, chain[0]]), *chain[1:]], qr)
+        return name, role, False
     name, role = split_role(run.group(), qr)
     full_role = " ".join([*role_words, role or ""]).strip()
     return name, full_role or None, False
+
+
+def _has_affiliation(role: str | None, qr: QuoteRules) -> bool:
+    """Return True when role words hold "dari"/"of": the name came first, then its affiliation."""
+    return bool(role) and any(w.casefold() in qr.affiliation_words for w in (role or "").split())
 
 
 def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> list[str]:
@@ -203,6 +214,8 @@ def _speaker_then_verb(body: str, start: int, end: int, qr: QuoteRules) -> Attri
 
 def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
     """Return False when the word before a speech verb makes it no cue ("untuk memastikan")."""
+    if verb.group()[:1].isupper():
+        return False  # a capitalised verb mid-sentence is part of a title or a name
     before = body[max(0, verb.start() - 20) : verb.start()].split()
     return not before or before[-1].casefold() not in qr.non_cue_before
 

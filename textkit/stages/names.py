@@ -162,6 +162,12 @@ class NameIndex:
         words = name.split()
         for word in set(words):
             self.by_word.setdefault(word.casefold(), []).append(name)
+        if kind == "subject":
+            self.add_short(name)
+
+    def add_short(self, name: str) -> None:
+        """Record a short form the article uses for someone ("Asep mengatakan")."""
+        words = name.split()
         if len(words) <= MAX_SHORT_MENTION_WORDS:
             self.short_words.update(w.casefold() for w in words)
 

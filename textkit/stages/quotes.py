@@ -32,6 +32,9 @@ DIRECT, INDIRECT = "direct", "indirect"
 # Which unspoken name mentions count as "the person last named" for a pronoun.
 PERSON_KINDS = ()
 USE_KNOWN_MENTIONS = False
+# A name opening one of the sentences just before a quote ("Toto biasanya
+# bersepeda. “...,” katanya.") is the person last named when it is this close.
+NEAR_SUBJECT_CHARS = 300
 # A quoted phrase this short with no cue nearby is a title, a name or a scare
 # quote ("program “Kampung Tangguh”"), not speech.
 MAX_SCARE_QUOTE_WORDS = 6
@@ -134,6 +137,9 @@ def _resolve(
     body: str, items: list[_Item], index: NameIndex, introduced: list[tuple[int, str]]
 ) -> list[Quote]:
     """Return Quote records, pronouns and bare cues resolved to the person last named."""
+    for item in items:
+        if item.attribution is not None and item.attribution.name:
+            index.add_short(item.attribution.name)
     named = [_full_name(i, index) for i in items]
     known = known_speakers(named, index)
     anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
@@ -185,6 +191,12 @@ def _person_last_named(
     at = bisect.bisect_left(anchors, (position, "")) - 1
     if at >= 0:
         found.append(anchors[at])
+    near = index.person_before(position, ("subject",))
+    if near is not None and position - near[0] <= NEAR_SUBJECT_CHARS:
+        words = {w.casefold() for w in near[1].split()}
+        speakers = {full for w in words for full in known.get(w, ())}
+        if speakers:
+            found.append((near[0], max(speakers, key=lambda full: len(full))))
     best = max((f for f in found if f is not None), default=None)
     return best[1] if best else None
 

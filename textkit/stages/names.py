@@ -247,6 +247,7 @@ def build_name_index(
     index = NameIndex(honorifics=qr.honorifics)
     skip = skip or []
     skip_starts = [start for start, _ in skip]
+    last_end = -1
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
         at = bisect.bisect_right(skip_starts, m.start()) - 1
         if at >= 0 and m.start() < skip[at][1]:
@@ -262,10 +263,18 @@ def build_name_index(
             kind = "titled"
         elif _is_sentence_subject(body, m.start(), m.end()):
             kind = "subject"
+        elif _follows_titled_run(body, m.start(), index, last_end):
+            index.kinds[-1], kind = "", "titled"
         else:
             kind = ""
         index.add(m.start(), name, kind)
+        last_end = m.end()
     return index
+
+
+def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) -> bool:
+    """Return True for "Kepala Dinas X, Budi": a name right after a titled run and a comma."""
+    return bool(index.kinds) and index.kinds[-1] == "titled" and body[last_end:start] == ", "
 
 
 def _is_sentence_subject(body: str, start: int, end: int) -> bool:

@@ -198,6 +198,8 @@ def _person_last_named(
         if speakers:
             found.append((near[0], max(speakers, key=lambda full: len(full))))
     best = max((f for f in found if f is not None), default=None)
+    if best is None:
+        best = index.person_before(position, ("titled",))
     return best[1] if best else None
 
 

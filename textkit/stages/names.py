@@ -27,7 +27,8 @@ MAX_MENTIONS_BACK = 200
 # name this long needs no trimming.
 MAX_SHORT_MENTION_WORDS = 2
 MAX_PLAIN_NAME_WORDS = 3
-SUBJECT_NEXT_RE = regex.compile(r"[ ]\p{Ll}")
+SUBJECT_NEXT_RE = regex.compile(r"[ ]\p{Ll}|,")
+MAX_LEAD_IN_CHARS = 30
 ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}\-]+$")
 PAREN_TOKEN_RE = regex.compile(r"\([^()]*\)")
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
@@ -162,7 +163,7 @@ class NameIndex:
         words = name.split()
         for word in set(words):
             self.by_word.setdefault(word.casefold(), []).append(name)
-        if kind == "subject":
+        if kind.endswith("subject"):
             self.add_short(name)
 
     def add_short(self, name: str) -> None:
@@ -214,6 +215,11 @@ class NameIndex:
             i -= 1
         return None
 
+    def kind_at(self, offset: int) -> str:
+        """Return the kind of the name indexed at an offset ("" if none starts there)."""
+        i = bisect.bisect_left(self.starts, offset)
+        return self.kinds[i] if i < len(self.starts) and self.starts[i] == offset else ""
+
     def person_before(self, offset: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
         """Return the last name of one of the kinds ("titled", "subject") before an offset."""
         i = bisect.bisect_left(self.starts, offset) - 1
@@ -259,9 +265,10 @@ def build_name_index(
             continue
         if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
             continue
+        is_subject = _is_sentence_subject(body, m.start(), m.end(), qr)
         if role is not None and _is_title_role(role, qr):
-            kind = "titled"
-        elif _is_sentence_subject(body, m.start(), m.end()):
+            kind = "titled-subject" if is_subject else "titled"
+        elif is_subject:
             kind = "subject"
         elif _follows_titled_run(body, m.start(), index, last_end):
             index.kinds[-1], kind = "", "titled"
@@ -274,14 +281,24 @@ def build_name_index(
 
 def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) -> bool:
     """Return True for "Kepala Dinas X, Budi": a name right after a titled run and a comma."""
-    return bool(index.kinds) and index.kinds[-1] == "titled" and body[last_end:start] == ", "
+    return (
+        bool(index.kinds) and index.kinds[-1].startswith("titled") and body[last_end:start] == ", "
+    )
 
 
-def _is_sentence_subject(body: str, start: int, end: int) -> bool:
-    """Return True for a name that opens its sentence and is followed by a lowercase word."""
-    before = body[max(0, start - 3) : start].rstrip(" ")
-    opens = not before or before[-1] in '\n.!?”"'
-    return opens and SUBJECT_NEXT_RE.match(body, end) is not None
+def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool:
+    """Return True for a name that opens its sentence (after lead-in words such as "Maka,").
+
+    It must be followed by a lowercase word or a comma ("Bagi Toto, ...").
+    """
+    if SUBJECT_NEXT_RE.match(body, end) is None:
+        return False
+    window = body[max(0, start - MAX_LEAD_IN_CHARS) : start]
+    cut = max(window.rfind(c) for c in '\n.!?”"')
+    lead = window[cut + 1 :] if cut >= 0 else (window if start <= MAX_LEAD_IN_CHARS else None)
+    if lead is None:
+        return False
+    return all(w.casefold() in qr.non_name_words for w in lead.replace(",", " ").split())
 
 
 def _is_title_role(role: str, qr: QuoteRules) -> bool:

@@ -191,15 +191,17 @@ def _person_last_named(
     at = bisect.bisect_left(anchors, (position, "")) - 1
     if at >= 0:
         found.append(anchors[at])
-    near = index.person_before(position, ("subject",))
+    near = index.person_before(position, ("subject", "titled-subject"))
     if near is not None and position - near[0] <= NEAR_SUBJECT_CHARS:
         words = {w.casefold() for w in near[1].split()}
         speakers = {full for w in words for full in known.get(w, ())}
         if speakers:
             found.append((near[0], max(speakers, key=lambda full: len(full))))
+        elif index.kind_at(near[0]) == "titled-subject":
+            found.append((near[0], index.fullest(near[1])))
     best = max((f for f in found if f is not None), default=None)
     if best is None:
-        best = index.person_before(position, ("titled",))
+        best = index.person_before(position, ("titled", "titled-subject"))
     return best[1] if best else None
 
 

@@ -81,6 +81,11 @@ def compile_line_matcher(rules: Rules) -> LineMatcher:
     return LineMatcher(compile_pattern(source, where), line_rules)
 
 
+def compile_inline_rules(rules: Rules) -> tuple[BoilerplateRule, ...]:
+    """Return the rules that find related links glued inside a paragraph."""
+    return tuple(r for r in rules.compiled("boilerplate.rules", compile_rules) if r.kind == INLINE)
+
+
 def _from_line_start(source: str) -> str:
     return source if source.startswith("^") else f".*?(?:{source})"
 
@@ -96,9 +101,7 @@ def cut_inline_links(line: Line, rules: Rules) -> tuple[Line, list[Removal]]:
     """
     removed: list[Removal] = []
     text = line.text
-    for rule in rules.compiled("boilerplate.rules", compile_rules):
-        if rule.kind != INLINE:
-            continue
+    for rule in rules.compiled("boilerplate.inline", compile_inline_rules):
         # Searching from the second character leaves a link that opens the line
         # to the line rules.
         found = rule.pattern.search(text, 1, timeout=MATCH_TIMEOUT_SECONDS)

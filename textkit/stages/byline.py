@@ -21,6 +21,11 @@ from textkit.stages.credits import CreditFind, find_closing_credit
 
 # Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
 HEADER_ZONE_LINES = 3
+# Closing credits sit in the last lines, before or among the footer lines;
+# lines between the two zones are body and are not searched.
+TAIL_ZONE_LINES = 15
+# A credit is short: in a longer line only its end is searched for one.
+LABEL_WINDOW_CHARS = 300
 NAME_WORD = r"(?:\p{Lu}[\p{L}\p{M}'’.\-]*)"
 EDGE_CHARS = " \t|,;:/()-–—."
 CREDIT_OPENERS = '.!?"”’)|('
@@ -182,7 +187,9 @@ def find_labelled_suffix(text: str, rules: Rules, header: bool) -> tuple[int, Cr
     >>> find_labelled_suffix("Warga pulang.Pewarta: Budi Santoso", load("id"), False)[0]
     13
     """
-    for start, _end, label in _label_matches(text, rules, header):
+    offset = max(0, len(text) - LABEL_WINDOW_CHARS)
+    for found_at, _end, label in _label_matches(text[offset:], rules, header):
+        start = offset + found_at
         if label.header_only and start > 0:
             continue
         begin = start - 1 if start > 0 and text[start - 1] == "(" else start
@@ -218,8 +225,12 @@ def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
     byline = Byline()
     kept: list[Line] = []
     removed: list[Removal] = []
+    tail_start = len(lines) - TAIL_ZONE_LINES
     for index, line in enumerate(lines):
         header = index < HEADER_ZONE_LINES
+        if not header and index < tail_start:
+            kept.append(line)
+            continue
         text = _take_credits(line, index, len(lines), header, rules, byline, removed)
         if text:
             kept.append(Line(line.number, text) if text != line.text else line)

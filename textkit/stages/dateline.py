@@ -22,7 +22,11 @@ from textkit.record import Dateline, Line, LineSet, Removal
 MAX_LINES_BEFORE_DATELINE = 3
 CASE_SENSITIVE_FLAGS = regex.UNICODE | regex.V0
 # Where a glued teaser sentence may end and the dateline begin.
-SENTENCE_BREAK_RE = regex.compile(r"(?:[.!?…\"”’]+\s*)(?=\p{Lu})")
+# A dateline is short: only this much of a line is matched against the shapes.
+MAX_DATELINE_CHARS = 120
+# A teaser glued before a dateline is short; only this much of a line is searched.
+MAX_TEASER_CHARS = 400
+SENTENCE_BREAK_RE = regex.compile(r"(?<=[.!?…\"”’])\s*(?=\p{Lu})")
 TRAILING_SEPARATOR_RE = regex.compile(r"[\s\-–—,;:]+$")
 WORD_RE = regex.compile(r"\w+")
 # Share of a line's words found again later for it to count as a repeated lede.
@@ -70,7 +74,9 @@ def match_dateline(
     for shape in rules.compiled("dateline.shapes", compile_shapes):
         if strong_only and not shape.strong:
             continue
-        found = shape.pattern.match(text[pos:], timeout=MATCH_TIMEOUT_SECONDS)
+        found = shape.pattern.match(
+            text[pos : pos + MAX_DATELINE_CHARS], timeout=MATCH_TIMEOUT_SECONDS
+        )
         if found is None:
             continue
         groups = found.groupdict()
@@ -96,7 +102,8 @@ def starts_with_dateline(text: str, rules: Rules) -> bool:
 
 def find_glued_dateline(text: str, rules: Rules) -> DatelineMatch | None:
     """Return a distinctive dateline that follows a teaser sentence in the same line."""
-    for brk in SENTENCE_BREAK_RE.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+    head = text[:MAX_TEASER_CHARS]
+    for brk in SENTENCE_BREAK_RE.finditer(head, timeout=MATCH_TIMEOUT_SECONDS):
         found = match_dateline(text, rules, brk.end(), strong_only=True)
         if found is not None:
             return found

@@ -177,7 +177,9 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
         if rule.headline and len(line.text.split()) > max_headline_words(rules):
             end = headline_end(line.text, 0, rules)
             removed.append(Removal(line.number, line.text[:end].strip(), rule.rule_id))
-            kept.append(Line(line.number, line.text[end:].strip()))
+            rest = line.text[end:].strip()
+            if rest:
+                kept.append(Line(line.number, rest))
             continue
         removed.append(Removal(line.number, line.text, rule.rule_id))
         skip_next = following is not None and _takes_next(rule, following.text, rules)

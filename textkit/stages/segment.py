@@ -26,7 +26,7 @@ SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{3,}|(?<=[.!?\"”’)])[ \t\u00a0]{2,
 # Fragments this short (in words) are pieces of a sentence broken by links.
 MAX_FRAGMENT_WORDS = 3
 SENTENCE_END_RE = regex.compile(r"[.!?:;\"”’)\]…]$")
-CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:)\]\-–—%])")
+CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:()\]\-–—%])")
 DASH_ONLY_RE = regex.compile(r"^[-–—]{1,3}$")
 FIELD_MARK_RE = regex.compile(r"\w:\s|\s\|\s")
 

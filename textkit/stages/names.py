@@ -55,7 +55,7 @@ def _title_end(tokens: list[str], qr: QuoteRules) -> int:
     """Return the index just after the last title of office in the tokens (0 if none)."""
     best = 0
     for i in range(len(tokens) - 1):
-        if PAREN_TOKEN_RE.fullmatch(tokens[i]):
+        if tokens[i].casefold() not in qr.title_firsts:
             continue
         m = qr.title_re.match(" ".join(tokens[i:]), timeout=MATCH_TIMEOUT_SECONDS)
         if not m or (i > 0 and len(m.group().strip()) < MIN_MID_RUN_TITLE_CHARS):
@@ -254,11 +254,15 @@ def build_name_index(
     skip = skip or []
     skip_starts = [start for start, _ in skip]
     last_end = -1
+    splits: dict[str, tuple[str | None, str | None]] = {}
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
         at = bisect.bisect_right(skip_starts, m.start()) - 1
         if at >= 0 and m.start() < skip[at][1]:
             continue
-        name, role = split_role(m.group(), qr)
+        run = m.group()
+        if run not in splits:
+            splits[run] = split_role(run, qr)
+        name, role = splits[run]
         if name and name.split()[0] in qr.honorifics:
             name = " ".join(name.split()[1:])
         if not name or len(name.split()) > MAX_NAME_TOKENS or ACRONYM_RE.match(name):

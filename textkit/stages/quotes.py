@@ -17,7 +17,7 @@ import regex
 from textkit.lang import Rules
 from textkit.record import Quote
 from textkit.stages.names import NameIndex, build_name_index
-from textkit.stages.quote_rules import QuoteRules, quote_rules
+from textkit.stages.quote_rules import QuoteRules, body_words, quote_rules
 from textkit.stages.quotes_direct import QuoteSpan, find_quote_spans
 from textkit.stages.quotes_reported import Reported, find_reported
 from textkit.stages.speakers import (
@@ -65,14 +65,15 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     qr = quote_rules(rules)
     spans = find_quote_spans(body)
     items = [item for span in spans if (item := _direct_item(body, span, qr)) is not None]
-    for reported in find_reported(body, qr):
+    words = body_words(body)
+    for reported in find_reported(body, qr, words):
         if not any(_overlaps(reported, span) for span in spans):
             items.append(_reported_item(reported))
     items.sort(key=lambda item: item.position)
     quoted = sorted(part for span in spans for part in span.parts)
     index = build_name_index(body, qr, quoted)
     introduced = [
-        (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr)
+        (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr, words)
     ]
     return _resolve(body, items, index, introduced)
 

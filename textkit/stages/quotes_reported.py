@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
-from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules
+from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
 from textkit.stages.speakers import (
     Attribution,
     attribution_before_verb,
@@ -87,10 +87,10 @@ def _is_content(body: str, start: int, end: int) -> bool:
     return len(WORD_RE.findall(text)) >= MIN_REPORTED_WORDS and not MARK_RE.search(text)
 
 
-def find_speaker_first(body: str, qr: QuoteRules) -> list[Reported]:
+def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech of the form "X mengatakan, ..." / "X said that ..."."""
     found = []
-    for verb in qr.speaker_first_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+    for verb in scan_cues(body, words, qr.firsts["speaker-first"], qr.speaker_first_re):
         start = _content_start(body, verb.end(), qr)
         end = sentence_end(body, start)
         if not _is_content(body, start, end):
@@ -110,11 +110,11 @@ def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
     return bool(qr.lead_in_re is not None and qr.lead_in_re.fullmatch(lead))
 
 
-def find_framed(body: str, qr: QuoteRules) -> list[Reported]:
+def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech opened by a frame: "Menurut X, ...", "Lanjut X, ..."."""
     found = []
     for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
-        for cue in pattern.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+        for cue in scan_cues(body, words, qr.firsts[rule], pattern):
             if not _at_sentence_start(body, cue.start(), qr):
                 continue
             reported = _framed_at(body, cue, qr.rule_ids[rule], qr)
@@ -153,10 +153,10 @@ def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: boo
     return end
 
 
-def find_cue_final(body: str, qr: QuoteRules) -> list[Reported]:
+def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech that ends with its cue: "Harga naik, kata Budi."."""
     found = []
-    for cue in qr.verb_first_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+    for cue in scan_cues(body, words, qr.firsts["verb-first"], qr.verb_first_re):
         before = body[max(0, cue.start() - 2) : cue.start()]
         if before != ", ":
             continue
@@ -174,9 +174,16 @@ def find_cue_final(body: str, qr: QuoteRules) -> list[Reported]:
     return found
 
 
-def find_reported(body: str, qr: QuoteRules) -> list[Reported]:
-    """Return every stretch of reported speech, the first found winning where two overlap."""
-    candidates = find_framed(body, qr) + find_speaker_first(body, qr) + find_cue_final(body, qr)
+def find_reported(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
+    """Return every stretch of reported speech, the first found winning where two overlap.
+
+    ``words`` is ``body_words(body)``, computed once per body by the caller.
+    """
+    candidates = (
+        find_framed(body, qr, words)
+        + find_speaker_first(body, qr, words)
+        + find_cue_final(body, qr, words)
+    )
     kept: list[Reported] = []
     for item in candidates:
         if all(item.end <= k.start or item.start >= k.end for k in kept):

@@ -14,7 +14,7 @@ import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.names import is_role_like, pick_name, split_role, strip_non_name_words
-from textkit.stages.quote_rules import QuoteRules
+from textkit.stages.quote_rules import BodyWords, QuoteRules, scan_cues
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
 MAX_CUE_GAP_CHARS = 12
@@ -36,6 +36,9 @@ ABBREVIATION_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{0,2}$")
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
 SENTENCE_START_RE = regex.compile(r"(?:[.!?][\"“”]?\s+|\n|^)(?=[^\n]*$)")
 DIGIT_RE = regex.compile(r"\d")
+# Searched backwards (regex's (?r)) from a position for the last sentence break.
+SENTENCE_BREAK_BACK_RE = regex.compile(r"(?r)[.!?][\"“”]?\s+(?=\S)|\n+")
+MAX_SENTENCE_CHARS = 400
 
 
 @dataclass
@@ -298,11 +301,9 @@ def sentence_start(body: str, pos: int, floor: int) -> int:
     >>> sentence_start("Satu. Dua tiga", 10, 0)
     6
     """
-    window = max(floor, pos - 400)
-    last = window
-    for m in regex.finditer(r"[.!?][\"“”]?\s+(?=\S)|\n+", body[window:pos]):
-        last = window + m.end()
-    return last
+    window = max(floor, pos - MAX_SENTENCE_CHARS)
+    m = SENTENCE_BREAK_BACK_RE.search(body, window, pos)
+    return m.end() if m else window
 
 
 def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
@@ -358,12 +359,12 @@ def cue_in_sentence(
     return cue_after(body, comma + 2, end, qr)
 
 
-def find_introductions(body: str, qr: QuoteRules) -> list[tuple[int, str]]:
+def find_introductions(body: str, qr: QuoteRules, words: BodyWords) -> list[tuple[int, str]]:
     """Return (offset, name) for each passive introduction ("disampaikan oleh Budi")."""
     if qr.introduction_re is None:
         return []
     found = []
-    for m in qr.introduction_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+    for m in scan_cues(body, words, qr.firsts["introduction"], qr.introduction_re):
         end = find_clause_end(body, m.end(), min(len(body), m.end() + MAX_SPEAKER_PHRASE_CHARS))
         name, _, _ = speaker_after(body, m.end(), end, qr)
         if name:

@@ -60,8 +60,8 @@ def body_words(body: str) -> BodyWords:
 def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
     """Return the casefolded first words of a word list's entries, with clitic forms.
 
-    >>> sorted(first_words(["kata", "according to"], ("nya",)))
-    ['according', 'kata', 'katanya']
+    >>> sorted(first_words(["kata", "kata dia"], ("nya",)))
+    ['kata', 'katanya']
     """
     firsts = {w.split()[0].casefold() for w in words if w.strip()}
     return frozenset(firsts | {f + c for f in firsts for c in clitics})

@@ -31,7 +31,6 @@ TRAILING_SEPARATOR_RE = regex.compile(r"[\s\-–—,;:]+$")
 WORD_RE = regex.compile(r"\w+")
 # Share of a line's words found again later for it to count as a repeated lede.
 MIN_REPEAT_SHARE = 0.8
-TEASER_RULE_SUFFIX = ".teaser"
 
 
 @dataclass(frozen=True)
@@ -129,16 +128,19 @@ def _cut(lines: list[Line], index: int, found: DatelineMatch, rules: Rules) -> L
     line = lines[index]
     removed = [Removal(line.number, line.text[found.start : found.end].strip(), found.rule_id)]
     rest_text = line.text[found.end :].strip()
+    repeated_rule = f"{rules.lang}.boilerplate.repeated-lede"
+    later = ""
+    if found.start > 0 or index > 0:
+        later = " ".join([rest_text, *(other.text for other in lines[index + 1 :])])
     if found.start > 0:
+        # A teaser glued before the dateline goes whether or not the body repeats it.
         teaser = line.text[: found.start].strip()
-        removed.append(Removal(line.number, teaser, f"{rules.lang}.dateline{TEASER_RULE_SUFFIX}"))
-    later = " ".join([rest_text, *(other.text for other in lines[index + 1 :])])
+        rule = repeated_rule if is_repeated_in(teaser, later) else f"{rules.lang}.dateline.teaser"
+        removed.append(Removal(line.number, teaser, rule))
     kept: list[Line] = []
     for before in lines[:index]:
         if is_repeated_in(before.text, later):
-            removed.append(
-                Removal(before.number, before.text, f"{rules.lang}.boilerplate.repeated-lede")
-            )
+            removed.append(Removal(before.number, before.text, repeated_rule))
         else:
             kept.append(before)
     if rest_text:

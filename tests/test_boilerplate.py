@@ -21,3 +21,21 @@ def test_every_rule_has_an_id_of_its_language():
         for rule in load(lang).section("boilerplate")["rules"]:
             assert rule["id"].startswith(f"{lang}.boilerplate.")
             assert rule["kind"] in {"line", "label", "inline", "footer", "caption"}
+
+
+def test_user_rules_file_adds_a_boilerplate_rule(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'lang = "id"\n'
+        "[[boilerplate.rules]]\n"
+        'id = "id.boilerplate.my-promo"\n'
+        'kind = "line"\n'
+        'words = ["Promo Spesial Hari Ini"]\n'
+        'example = "Promo Spesial Hari Ini: diskon"\n',
+        encoding="utf-8",
+    )
+    rules = load("id", str(path))
+    lines = split_lines("Warga berkumpul.\nPromo Spesial Hari Ini: diskon 50 persen")
+    out = strip_boilerplate(lines, rules)
+    assert [line.text for line in out.lines] == ["Warga berkumpul."]
+    assert [removal.rule for removal in out.removed] == ["id.boilerplate.my-promo"]

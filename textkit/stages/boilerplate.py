@@ -18,6 +18,7 @@ import regex
 
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.lang.schema import rule_pattern_source
 from textkit.record import Line, LineSet, Removal
 from textkit.stages.lede import drop_repeats
 from textkit.stages.related import headline_end, looks_like_headline, max_headline_words
@@ -49,7 +50,7 @@ def compile_rules(rules: Rules) -> list[BoilerplateRule]:
         BoilerplateRule(
             rule["id"],
             rule.get("kind", LINE),
-            compile_pattern(rule["pattern"], f"{where}: {rule['id']}"),
+            compile_pattern(_source(rule, where), f"{where}: {rule['id']}"),
             bool(rule.get("headline", False)),
         )
         for rule in table
@@ -88,6 +89,11 @@ def compile_inline_rules(rules: Rules) -> tuple[BoilerplateRule, ...]:
 
 def _from_line_start(source: str) -> str:
     return source if source.startswith("^") else f".*?(?:{source})"
+
+
+def _source(rule: dict[str, Any], where: str) -> str:
+    """Return a rule's regex source from its ``pattern`` or its ``words``."""
+    return rule_pattern_source(rule, f"{where}: {rule.get('id')}") or "(?!)"
 
 
 def cut_inline_links(line: Line, rules: Rules) -> tuple[Line, list[Removal]]:

@@ -16,6 +16,7 @@ import regex
 
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, alternation, compile_pattern
+from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
 from textkit.stages.credits import CreditFind, find_closing_credit
 
@@ -71,7 +72,11 @@ def compile_labels(rules: Rules) -> list[LabelRule]:
             label["id"],
             label.get("role", AUTHOR),
             label.get("scope", "any") == "header",
-            compile_pattern(label["pattern"], f"{where}: {label['id']}", regex.UNICODE | regex.V0),
+            compile_pattern(
+                rule_pattern_source(label, where) or "(?!)",
+                f"{where}: {label['id']}",
+                regex.UNICODE | regex.V0,
+            ),
         )
         for label in labels
     ]

@@ -14,6 +14,7 @@ import regex
 
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.lang.schema import rule_pattern_source
 
 SENTENCE_END_CHARS = '.!?"”’)…'
 # A closing credit is short: only the end of a line this long is searched.
@@ -47,7 +48,7 @@ def compile_credits(rules: Rules) -> list[CreditRule]:
         CreditRule(
             credit["id"],
             compile_pattern(
-                rf"(?:{credit['pattern']})\s*$",
+                rf"(?:{rule_pattern_source(credit, where)})\s*$",
                 f"{where}: {credit['id']}",
                 regex.UNICODE | regex.V0,
             ),

@@ -16,6 +16,7 @@ import regex
 
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.lang.schema import rule_pattern_source
 from textkit.record import Dateline, Line, LineSet, Removal
 
 # How many body lines (after title and byline) may come before the dateline.
@@ -59,7 +60,11 @@ def compile_shapes(rules: Rules) -> list[DatelineShape]:
     return [
         DatelineShape(
             shape["id"],
-            compile_pattern(shape["pattern"], f"{where}: {shape['id']}", CASE_SENSITIVE_FLAGS),
+            compile_pattern(
+                rule_pattern_source(shape, where) or "(?!)",
+                f"{where}: {shape['id']}",
+                CASE_SENSITIVE_FLAGS,
+            ),
             bool(shape.get("strong", False)),
         )
         for shape in shapes

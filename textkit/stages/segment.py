@@ -28,6 +28,7 @@ MAX_FRAGMENT_WORDS = 3
 SENTENCE_END_RE = regex.compile(r"[.!?:;\"”’)\]…]$")
 CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:()\]\-–—%])")
 DASH_ONLY_RE = regex.compile(r"^[-–—]{1,3}$")
+LIST_ITEM_RE = regex.compile(r"^(?:\d{1,3}[.)]|[-•*·▪])\s")
 FIELD_MARK_RE = regex.compile(r"\w:\s|\s\|\s")
 
 
@@ -76,6 +77,8 @@ def is_fragment_pair(first: Line, second: Line) -> bool:
     """
     if second.number - first.number > 1 or SENTENCE_END_RE.search(first.text):
         return False
+    if LIST_ITEM_RE.match(first.text) or LIST_ITEM_RE.match(second.text):
+        return False  # list items stand on their own lines
     if second.text.startswith("(") and second.text.endswith(")"):
         return False  # a closing credit or an aside on its own line
     if CONTINUATION_START_RE.match(second.text) or DASH_ONLY_RE.match(second.text):

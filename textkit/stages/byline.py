@@ -21,7 +21,7 @@ from textkit.record import Byline, Line, LineSet, Removal
 from textkit.stages.credits import CreditFind, find_closing_credit
 
 # Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
-HEADER_ZONE_LINES = 3
+HEADER_ZONE_LINES = 4
 # Closing credits sit in the last lines, before or among the footer lines;
 # lines between the two zones are body and are not searched.
 TAIL_ZONE_LINES = 15

@@ -27,10 +27,7 @@ MAX_MENTIONS_BACK = 200
 # name this long needs no trimming.
 MAX_SHORT_MENTION_WORDS = 2
 MAX_PLAIN_NAME_WORDS = 3
-SUBJECT_NEXT_RE = regex.compile(r"[ ]\p{Ll}|,")
 MAX_LEAD_IN_CHARS = 30
-ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}\-]+$")
-PAREN_TOKEN_RE = regex.compile(r"\([^()]*\)")
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
 
 
@@ -68,9 +65,16 @@ def _title_end(tokens: list[str], qr: QuoteRules) -> int:
 
 def _ends_role(token: str, qr: QuoteRules) -> bool:
     """Return True for a word that a name never follows inside a role: "(OJK)", "dan", "OIKN"."""
-    return bool(
-        PAREN_TOKEN_RE.fullmatch(token) or token in qr.connectors or ACRONYM_RE.match(token)
-    )
+    return token[:1] == "(" or token in qr.connectors or _is_acronym(token)
+
+
+def _is_acronym(token: str) -> bool:
+    """Return True for an all-capitals word of two letters or more ("OJK", "COVID-19").
+
+    >>> _is_acronym("OJK"), _is_acronym("Budi"), _is_acronym("A.")
+    (True, False, False)
+    """
+    return len(token) >= 2 and token.isupper() and token[1] != "." and token[0].isalpha()
 
 
 def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
@@ -80,16 +84,14 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     office; leading acronyms (an office's initials) go to the role too.
     """
     tokens = strip_non_name_words(name_tokens(run.strip(" ,.")), qr)
-    while tokens and (
-        PAREN_TOKEN_RE.fullmatch(tokens[-1]) or tokens[-1].casefold() in qr.adjunct_words
-    ):
+    while tokens and (tokens[-1][:1] == "(" or tokens[-1].casefold() in qr.adjunct_words):
         tokens = tokens[:-1]
-    cut = max(
-        (i + 1 for i, t in enumerate(tokens[:-1]) if _ends_role(t, qr)),
-        default=0,
-    )
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        if _ends_role(token, qr):
+            cut = i + 1
     cut = max(cut, _title_end(tokens, qr))
-    while cut < len(tokens) - 1 and ACRONYM_RE.match(tokens[cut]):
+    while cut < len(tokens) - 1 and _is_acronym(tokens[cut]):
         cut += 1
     name = " ".join(tokens[cut:]) or None
     role = " ".join(tokens[:cut]) or None
@@ -122,7 +124,7 @@ def is_role_like(segment: str, qr: QuoteRules) -> bool:
     if qr.determiner_re is not None and qr.determiner_re.fullmatch(tokens[0]):
         return True
     text = " ".join(tokens)
-    if any(t in qr.connectors or ACRONYM_RE.match(t) for t in tokens):
+    if any(t in qr.connectors or _is_acronym(t) for t in tokens):
         return True
     return text[0].islower() or bool(qr.title_re.match(text, timeout=MATCH_TIMEOUT_SECONDS))
 
@@ -254,23 +256,19 @@ def build_name_index(
     skip = skip or []
     skip_starts = [start for start, _ in skip]
     last_end = -1
-    splits: dict[str, tuple[str | None, str | None]] = {}
+    entries: dict[str, tuple[str | None, bool]] = {}
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
         at = bisect.bisect_right(skip_starts, m.start()) - 1
         if at >= 0 and m.start() < skip[at][1]:
             continue
         run = m.group()
-        if run not in splits:
-            splits[run] = split_role(run, qr)
-        name, role = splits[run]
-        if name and name.split()[0] in qr.honorifics:
-            name = " ".join(name.split()[1:])
-        if not name or len(name.split()) > MAX_NAME_TOKENS or ACRONYM_RE.match(name):
-            continue
-        if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
+        if run not in entries:
+            entries[run] = _index_entry(run, qr)
+        name, titled = entries[run]
+        if name is None:
             continue
         is_subject = _is_sentence_subject(body, m.start(), m.end(), qr)
-        if role is not None and _is_title_role(role, qr):
+        if titled:
             kind = "titled-subject" if is_subject else "titled"
         elif is_subject:
             kind = "subject"
@@ -281,6 +279,23 @@ def build_name_index(
         index.add(m.start(), name, kind)
         last_end = m.end()
     return index
+
+
+def _index_entry(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
+    """Return the name a run gives the index (None to skip it) and whether a title led it."""
+    if " " not in run:  # most runs are one word: decide without splitting
+        folded = run.casefold()
+        skip = folded in qr.non_name_words or folded in qr.title_words or _is_acronym(run)
+        skip = skip or folded in qr.adjunct_words or run in qr.honorifics or run[:1] == "("
+        return (None, False) if skip else (run, False)
+    name, role = split_role(run, qr)
+    if name and name.split()[0] in qr.honorifics:
+        name = " ".join(name.split()[1:])
+    if not name or len(name.split()) > MAX_NAME_TOKENS or _is_acronym(name):
+        return None, False
+    if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
+        return None, False
+    return name, role is not None and _is_title_role(role, qr)
 
 
 def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) -> bool:
@@ -295,10 +310,13 @@ def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> boo
 
     It must be followed by a lowercase word or a comma ("Bagi Toto, ...").
     """
-    if SUBJECT_NEXT_RE.match(body, end) is None:
+    after = body[end : end + 2]
+    if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
         return False
     window = body[max(0, start - MAX_LEAD_IN_CHARS) : start]
-    cut = max(window.rfind(c) for c in '\n.!?”"')
+    cut = -1
+    for c in '\n.!?”"':
+        cut = max(cut, window.rfind(c))
     lead = window[cut + 1 :] if cut >= 0 else (window if start <= MAX_LEAD_IN_CHARS else None)
     if lead is None:
         return False

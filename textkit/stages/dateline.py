@@ -18,6 +18,7 @@ from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Dateline, Line, LineSet, Removal
+from textkit.stages.boilerplate import match_rule
 
 # How many body lines (after title and byline) may come before the dateline.
 MAX_LINES_BEFORE_DATELINE = 3
@@ -123,6 +124,8 @@ def find_dateline(lines: list[Line], rules: Rules) -> tuple[Dateline | None, Lin
     ('SUKAMAJU', 'KOMPAS', 'Warga berkumpul.')
     """
     for index, line in enumerate(lines[:MAX_LINES_BEFORE_DATELINE]):
+        if match_rule(line.text, rules) is not None:
+            continue  # a date stamp or other page furniture, not the body's first line
         found = match_dateline(line.text, rules) or find_glued_dateline(line.text, rules)
         if found is not None:
             return found.dateline, _cut(lines, index, found, rules)

@@ -181,7 +181,7 @@ class NameIndex:
         article also calls him "Asep".
         """
         words = name.split()
-        if len(words) <= MAX_PLAIN_NAME_WORDS:
+        if len(words) < MAX_PLAIN_NAME_WORDS:
             return name
         for i, word in enumerate(words[1:], start=1):
             if word.casefold() in self.short_words:
@@ -193,8 +193,8 @@ class NameIndex:
         words = name.split()
         if len(words) > 1 and words[0] in self.honorifics:
             return f"{words[0]} {self.fullest(' '.join(words[1:]))}"
-        if not words:
-            return name
+        if not words or (len(words) == 1 and _is_acronym(words[0])):
+            return name  # an organisation's initials are not a short name
         best = name
         for candidate in self.by_word.get(words[0].casefold(), ()):
             if len(candidate) > len(best) and _holds_in_order(candidate.split(), words):

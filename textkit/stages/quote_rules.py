@@ -124,6 +124,7 @@ class QuoteRules:
     connectors: frozenset[str]
     honorifics: frozenset[str]
     demonstratives: frozenset[str]
+    subject_adverbs: frozenset[str]
     affiliation_words: frozenset[str]
     introduction_re: regex.Pattern[str] | None
 
@@ -188,6 +189,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         connectors=frozenset(connectors),
         honorifics=frozenset(data.get("honorifics", [])),
         affiliation_words=frozenset(w.casefold() for w in data.get("affiliation_words", [])),
+        subject_adverbs=frozenset(w.casefold() for w in data.get("subject_adverbs", [])),
         demonstratives=frozenset(w.casefold() for w in data.get("demonstratives", [])),
         introduction_re=_optional_words(data.get("introductions"), where),
         non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),

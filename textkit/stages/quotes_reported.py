@@ -16,6 +16,7 @@ from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_
 from textkit.stages.speakers import (
     Attribution,
     attribution_before_verb,
+    is_cue_verb,
     sentence_start,
     speaker_after,
 )
@@ -91,6 +92,8 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
     """Return reported speech of the form "X mengatakan, ..." / "X said that ..."."""
     found = []
     for verb in scan_cues(body, words, qr.firsts["speaker-first"], qr.speaker_first_re):
+        if not is_cue_verb(body, verb, qr) or body[verb.end() : verb.end() + 1] in ".!?\n":
+            continue
         start = _content_start(body, verb.end(), qr)
         end = sentence_end(body, start)
         if not _is_content(body, start, end):

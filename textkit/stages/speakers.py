@@ -249,8 +249,11 @@ def attribution_before_verb(
         segments.pop()
     if not segments:
         return None
-    near = segments[-1]
-    if qr.pronoun_re.fullmatch(near.casefold(), timeout=MATCH_TIMEOUT_SECONDS):
+    near = _without_trailing_adverbs(segments[-1], qr)
+    last_word = near.split()[-1].casefold() if near.split() else ""
+    if last_word in qr.demonstratives or qr.pronoun_re.fullmatch(
+        near.casefold(), timeout=MATCH_TIMEOUT_SECONDS
+    ):
         att.is_pronoun = True
         return att
     subject = _subject_of(near, qr)
@@ -263,6 +266,14 @@ def attribution_before_verb(
         far = None
     att.name, att.role = pick_name(subject, far, qr)
     return att if att.name else None
+
+
+def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
+    """Return the segment without adverbs between subject and verb ("Budi juga")."""
+    words = segment.split()
+    while len(words) > 1 and words[-1].casefold() in qr.subject_adverbs:
+        words.pop()
+    return " ".join(words)
 
 
 def _is_adjunct(segment: str, qr: QuoteRules) -> bool:

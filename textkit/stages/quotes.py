@@ -79,8 +79,10 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
 
 
 def _overlaps(reported: Reported, span: QuoteSpan) -> bool:
+    """Return True when reported speech and a direct quote overlap, unless the quote nests inside."""
     close = span.close_mark if span.close_mark is not None else span.end
-    return reported.start <= close and reported.end > span.open_mark
+    nested = reported.start < span.open_mark and close < reported.end
+    return not nested and reported.start <= close and reported.end > span.open_mark
 
 
 def _reported_item(reported: Reported) -> _Item:

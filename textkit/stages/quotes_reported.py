@@ -84,8 +84,14 @@ def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
 
 
 def _is_content(body: str, start: int, end: int) -> bool:
+    """Return True for reported content: enough words, not a direct quote's opening.
+
+    Quoted phrases inside it are allowed ("he said the plan was “bold”").
+    """
     text = body[start:end]
-    return len(WORD_RE.findall(text)) >= MIN_REPORTED_WORDS and not MARK_RE.search(text)
+    if len(WORD_RE.findall(text)) < MIN_REPORTED_WORDS or MARK_RE.match(text.lstrip()):
+        return False
+    return len(MARK_RE.findall(text)) % 2 == 0
 
 
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:

@@ -41,6 +41,9 @@ MAX_SCARE_QUOTE_WORDS = 6
 # A quote without a cue still counts as speech when it follows another quote
 # this closely (a second quote in the same paragraph).
 MAX_CHAINED_QUOTE_GAP_CHARS = 3
+# A capitalised quoted phrase of this many words is a title or a name ("Morning
+# Report") even next to a cue; one capitalised word ("“Ya,” kata dia") may be speech.
+MIN_TITLE_WORDS = 2
 # A quote whose cue sits elsewhere in its sentence ("X called it “...”") must
 # have this many words; single quoted words there are mostly scare quotes.
 MIN_SENTENCE_CUED_WORDS = 2
@@ -79,7 +82,7 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
 
 
 def _overlaps(reported: Reported, span: QuoteSpan) -> bool:
-    """Return True when reported speech and a direct quote overlap, unless the quote nests inside."""
+    """Return True when reported speech overlaps a direct quote that does not nest inside it."""
     close = span.close_mark if span.close_mark is not None else span.end
     nested = reported.start < span.open_mark and close < reported.end
     return not nested and reported.start <= close and reported.end > span.open_mark
@@ -96,6 +99,8 @@ def _block_end(body: str, pos: int) -> int:
 
 def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
     """Return the direct quote with its cue, or None for a scare quote or title."""
+    if _is_title_like(body, span) and _word_count(body, span) >= MIN_TITLE_WORDS:
+        return None
     att = None
     if span.close_mark is not None:
         att = cue_after(body, span.close_mark + 1, _block_end(body, span.close_mark), qr)

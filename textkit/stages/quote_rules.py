@@ -28,8 +28,10 @@ QUOTE_MARKS = '"“”„‟«»″'
 OPENING_ONLY = "“„‟«"
 CLOSING_ONLY = "»"
 
-# A capitalised word, an initial, an acronym, or a word such as "Covid-19".
-NAME_TOKEN = r"(?:\p{Lu}\p{Ll}{0,2}\.|\p{Lu}[\p{L}\p{M}\p{N}'’\-/]*)"
+# A capitalised word, an acronym, or a word such as "Covid-19"; abbreviations
+# with a dot ("Dr.", "Sen.") come from the data, initials ("R.") always count.
+WORD_TOKEN = r"\p{Lu}[\p{L}\p{M}\p{N}'’\-/]*"
+INITIAL_TOKEN = r"\p{Lu}\."
 PAREN = r"\([^()\n]{1,60}\)"
 
 
@@ -147,8 +149,11 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     titles = rules.words("titles") or ("-",)
     particles = data.get("name_particles", ["-"])
     connectors = data.get("role_connectors", [])
+    dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
+    abbrev = f"(?-i:{alternation(dotted, where)})|" if dotted else ""
+    token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
     run = (
-        rf"{NAME_TOKEN}(?:[ ]{{1,2}}(?:{NAME_TOKEN}|{PAREN}"
+        rf"{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})))*"
     )
     non_name = {w.casefold() for w in rules.words("stopwords")}

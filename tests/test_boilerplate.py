@@ -39,3 +39,12 @@ def test_user_rules_file_adds_a_boilerplate_rule(tmp_path):
     out = strip_boilerplate(lines, rules)
     assert [line.text for line in out.lines] == ["Warga berkumpul."]
     assert [removal.rule for removal in out.removed] == ["id.boilerplate.my-promo"]
+
+
+def test_footer_marker_far_from_the_end_removes_only_its_line():
+    rules = load("id")
+    body = [f"Paragraf isi berita nomor {n} yang cukup panjang." for n in range(20)]
+    text = "\n\n".join(["Artikel ini telah tayang di televisi.", *body])
+    out = strip_boilerplate(split_lines(text), rules)
+    assert len(out.lines) == 20
+    assert [removal.rule for removal in out.removed] == ["id.boilerplate.syndication"]

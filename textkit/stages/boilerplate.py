@@ -25,6 +25,9 @@ from textkit.stages.related import headline_end, looks_like_headline, max_headli
 
 # A boilerplate line is short; a longer paragraph that opens with a label is body.
 MAX_BOILERPLATE_LINE_CHARS = 600
+# A footer marker starts the footer only this close to the end; further up it
+# is taken for a stray line, so a look-alike sentence cannot cut the article.
+MAX_FOOTER_LINES = 15
 # A caption is one descriptive sentence without quotation marks.
 MAX_CAPTION_WORDS = 60
 QUOTE_CHARS_RE = regex.compile(r"[\"“”]")
@@ -177,7 +180,7 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
             kept.append(line)
             continue
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if rule.kind == FOOTER:
+        if rule.kind == FOOTER and len(lines) - index <= MAX_FOOTER_LINES:
             removed.extend(Removal(rest.number, rest.text, rule.rule_id) for rest in lines[index:])
             break
         if rule.headline and len(line.text.split()) > max_headline_words(rules):

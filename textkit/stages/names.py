@@ -320,7 +320,7 @@ def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> boo
     lead = window[cut + 1 :] if cut >= 0 else (window if start <= MAX_LEAD_IN_CHARS else None)
     if lead is None:
         return False
-    return all(w.casefold() in qr.non_name_words for w in lead.replace(",", " ").split())
+    return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())
 
 
 def _is_title_role(role: str, qr: QuoteRules) -> bool:

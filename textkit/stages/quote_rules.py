@@ -118,6 +118,7 @@ class QuoteRules:
     clitics: tuple[str, ...]
     pronouns: frozenset[str]
     non_name_words: frozenset[str]
+    opener_words: frozenset[str]
     adjunct_words: frozenset[str]
     title_words: frozenset[str]
     title_firsts: frozenset[str]
@@ -158,7 +159,8 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     )
     non_name = {w.casefold() for w in rules.words("stopwords")}
     non_name |= {w.casefold() for w in data.get("non_name_words", [])}
-    non_name |= {w.casefold() for w in [*verb_first["words"], *speaker_first["words"]]}
+    cue_words = {w.casefold() for w in [*verb_first["words"], *speaker_first["words"]]}
+    non_name |= cue_words
     non_name |= {w.casefold() for w in frame_words}
     return QuoteRules(
         firsts={
@@ -187,6 +189,9 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         clitics=clitics,
         pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
         non_name_words=frozenset(non_name),
+        opener_words=frozenset(
+            non_name - cue_words - {w.casefold() for w in data.get("pronouns", [])}
+        ),
         adjunct_words=frozenset(w.casefold() for w in data.get("adjunct_words", [])),
         title_words=frozenset(t.casefold() for t in titles),
         title_firsts=first_words(titles),

@@ -197,6 +197,7 @@ class NameIndex:
             return name  # an organisation's initials are not a short name
         best = name
         for candidate in self.by_word.get(words[0].casefold(), ()):
+            candidate = self.trimmed(candidate)
             if len(candidate) > len(best) and _holds_in_order(candidate.split(), words):
                 best = candidate
         return best

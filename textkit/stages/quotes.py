@@ -197,6 +197,10 @@ def _person_last_named(
     if USE_KNOWN_MENTIONS:
         found.append(index.last_known_before(position, known))
     at = bisect.bisect_left(anchors, (position, "")) - 1
+    while (
+        at > 0 and _is_initials(anchors[at][1]) and position - anchors[at][0] < NEAR_SUBJECT_CHARS
+    ):
+        at -= 1  # "-nya" after "HIMKI mendorong ..." means the person named before
     if at >= 0:
         found.append(anchors[at])
     near = index.person_before(position, ("subject", "titled-subject"))
@@ -211,6 +215,10 @@ def _person_last_named(
     if best is None:
         best = index.person_before(position, ("titled", "titled-subject"))
     return best[1] if best else None
+
+
+def _is_initials(name: str) -> bool:
+    return name.isupper() and " " not in name
 
 
 def known_speakers(names: list[str | None], index: NameIndex) -> dict[str, list[str]]:

@@ -6,7 +6,7 @@ every command's JSON output is ``Record.to_dict()`` (or an error record).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -92,7 +92,25 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as plain JSON-ready data, fields in contract order."""
-        return asdict(self)
+        # Hand-written rather than dataclasses.asdict: asdict deep-copies every
+        # value recursively and cost more than some pipeline stages.
+        return {
+            "source": self.source,
+            "lang": self.lang,
+            "title": self.title,
+            "byline": {
+                "authors": list(self.byline.authors),
+                "editors": list(self.byline.editors),
+                "text": self.byline.text,
+            },
+            "dateline": dict(vars(self.dateline)) if self.dateline else None,
+            "published": self.published,
+            "dates": [dict(vars(d)) for d in self.dates],
+            "body": self.body,
+            "removed": [dict(vars(r)) for r in self.removed],
+            "quotes": [dict(vars(q)) for q in self.quotes],
+            "warnings": list(self.warnings),
+        }
 
 
 def error_record(source: str, error_type: str, message: str) -> dict[str, Any]:

@@ -144,29 +144,14 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     cues = {cue["order"]: cue for cue in data.get("cues", [])}
     frames = data.get("frames", [])
     clitics = tuple(data.get("clitics", ()))
-    verb_first = cues["verb-first"]
-    speaker_first = cues["speaker-first"]
-    frame_words = [w for frame in frames for w in frame["words"]]
+    verb_first, speaker_first = cues["verb-first"], cues["speaker-first"]
+    frame_words = [w for frame in frames for w in frame["words"]] or ["-"]
     titles = rules.words("titles") or ("-",)
-    particles = data.get("name_particles", ["-"])
-    connectors = data.get("role_connectors", [])
-    dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
-    abbrev = f"(?-i:{alternation(dotted, where)})|" if dotted else ""
-    token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
-    run = (
-        rf"{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
-        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})))*"
-    )
-    non_name = {w.casefold() for w in rules.words("stopwords")}
-    non_name |= {w.casefold() for w in data.get("non_name_words", [])}
-    cue_words = {w.casefold() for w in [*verb_first["words"], *speaker_first["words"]]}
-    non_name |= cue_words
-    non_name |= {w.casefold() for w in frame_words}
     return QuoteRules(
         firsts={
             "verb-first": first_words(verb_first["words"], clitics),
             "speaker-first": first_words(speaker_first["words"]),
-            "frame": first_words(frame_words or ["-"]),
+            "frame": first_words(frame_words),
             "introduction": first_words(data.get("introductions", ["-"])),
         },
         rule_ids={
@@ -177,33 +162,68 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         },
         verb_first_re=compile_words(verb_first["words"], where, clitics),
         speaker_first_re=compile_words(speaker_first["words"], where),
-        frame_re=compile_words(frame_words or ["-"], where),
+        frame_re=compile_words(frame_words, where),
         pronoun_re=compile_words(data.get("pronouns", ["-"]), where),
-        name_run_re=compile_pattern(run, where, regex.UNICODE | regex.V0),
+        name_run_re=compile_pattern(
+            name_run_source(data, titles, where), where, regex.UNICODE | regex.V0
+        ),
         title_re=compile_pattern(
             rf"^(?:{alternation(titles, where)})(?:[ ]|$)", where, regex.IGNORECASE | regex.V0
         ),
         content_opener_re=_optional_words(data.get("content_openers"), where),
         lead_in_re=_optional_words(data.get("frame_lead_ins"), where),
         determiner_re=_optional_words(data.get("determiners"), where),
-        clitics=clitics,
-        pronouns=frozenset(w.casefold() for w in data.get("pronouns", [])),
-        non_name_words=frozenset(non_name),
-        opener_words=frozenset(
-            non_name - cue_words - {w.casefold() for w in data.get("pronouns", [])}
-        ),
-        adjunct_words=frozenset(w.casefold() for w in data.get("adjunct_words", [])),
-        title_words=frozenset(t.casefold() for t in titles),
-        title_firsts=first_words(titles),
-        particles=frozenset(particles),
-        connectors=frozenset(connectors),
-        honorifics=frozenset(data.get("honorifics", [])),
-        affiliation_words=frozenset(w.casefold() for w in data.get("affiliation_words", [])),
-        subject_adverbs=frozenset(w.casefold() for w in data.get("subject_adverbs", [])),
-        demonstratives=frozenset(w.casefold() for w in data.get("demonstratives", [])),
         introduction_re=_optional_words(data.get("introductions"), where),
-        non_cue_before=frozenset(w.casefold() for w in data.get("non_cue_before", [])),
+        clitics=clitics,
+        **_word_sets(rules, data, [*verb_first["words"], *speaker_first["words"]], frame_words),
     )
+
+
+def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -> str:
+    """Return the regex source of a name run: capitalised words, initials, particles."""
+    particles = data.get("name_particles", ["-"])
+    connectors = data.get("role_connectors", [])
+    dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
+    abbrev = f"(?-i:{alternation(dotted, where)})|" if dotted else ""
+    token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
+    return (
+        rf"{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
+        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})))*"
+    )
+
+
+def _folded(words: Any) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words or ())
+
+
+def _word_sets(
+    rules: Rules, data: dict[str, Any], cue_words: list[str], frame_words: list[str]
+) -> dict[str, Any]:
+    """Return the QuoteRules word sets (casefolded where matching ignores case)."""
+    titles = rules.words("titles") or ("-",)
+    cues = _folded(cue_words)
+    pronouns = _folded(data.get("pronouns"))
+    non_name = (
+        _folded(rules.words("stopwords"))
+        | _folded(data.get("non_name_words"))
+        | cues
+        | _folded(frame_words)
+    )
+    return {
+        "pronouns": pronouns,
+        "non_name_words": non_name,
+        "opener_words": non_name - cues - pronouns,
+        "adjunct_words": _folded(data.get("adjunct_words")),
+        "title_words": _folded(titles),
+        "title_firsts": first_words(titles),
+        "particles": frozenset(data.get("name_particles", ["-"])),
+        "connectors": frozenset(data.get("role_connectors", [])),
+        "honorifics": frozenset(data.get("honorifics", [])),
+        "affiliation_words": _folded(data.get("affiliation_words")),
+        "subject_adverbs": _folded(data.get("subject_adverbs")),
+        "demonstratives": _folded(data.get("demonstratives")),
+        "non_cue_before": _folded(data.get("non_cue_before")),
+    }
 
 
 def _optional_words(words: Any, where: str) -> regex.Pattern[str] | None:

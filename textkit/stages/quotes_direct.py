@@ -79,10 +79,12 @@ class _Scan:
     first_block_end: int | None = None
 
     def open(self, i: int) -> None:
+        """Start a quote at the mark at ``i``."""
         self.open_at, self.part_start, self.parts = i, i + 1, []
         self.blocks, self.last_break, self.first_block_end = 0, None, None
 
     def paragraph_break(self, start: int, end: int) -> None:
+        """Note a line or paragraph break while a quote may be open."""
         if self.open_at is None:
             return
         if self.first_block_end is None:
@@ -97,6 +99,7 @@ class _Scan:
             self.give_up()
 
     def mark(self, i: int) -> None:
+        """Open, continue or close a quote at the mark at ``i``."""
         kind = mark_kind(self.body, i)
         if self.open_at is None:
             if kind != CLOSE:

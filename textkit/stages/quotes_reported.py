@@ -31,6 +31,9 @@ SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}"
 GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
 WORD_RE = regex.compile(r"\w+")
+LAST_WORD_RE = regex.compile(r"(\w+)$")
+PUNCT_RE = regex.compile(r"[,.;:!?\n]")
+SPACES_RE = regex.compile(r"[ ]+")
 
 
 @dataclass
@@ -60,7 +63,7 @@ def sentence_end(body: str, pos: int) -> int:
 
 def _is_abbreviation(body: str, dot: int) -> bool:
     """Return True when a full stop closes a one- or two-letter abbreviation or initial."""
-    word = regex.search(r"(\w+)$", body[max(0, dot - 4) : dot])
+    word = LAST_WORD_RE.search(body[max(0, dot - 4) : dot])
     return bool(word and len(word.group(1)) <= 2 and word.group(1)[0].isupper())
 
 
@@ -73,11 +76,7 @@ def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
     window = body[start : start + MAX_OPENER_GAP_CHARS]
     opener = qr.content_opener_re.search(window, timeout=MATCH_TIMEOUT_SECONDS)
     skipped = window[: opener.start()] if opener else ""
-    if (
-        opener
-        and len(skipped.split()) <= MAX_SKIPPED_WORDS
-        and not regex.search(r"[,.;:!?\n]", skipped)
-    ):
+    if opener and len(skipped.split()) <= MAX_SKIPPED_WORDS and not PUNCT_RE.search(skipped):
         gap = GAP_RE.match(body, start + opener.end())
         start = gap.end() if gap else start + opener.end()
     return start
@@ -148,7 +147,7 @@ def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> R
 
 def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: bool) -> int:
     """Return where the speaker phrase after a frame ends (at its comma, or its last name)."""
-    gap = regex.compile(r"[ ]+").match(body, pos, limit)
+    gap = SPACES_RE.match(body, pos, limit)
     at = gap.end() if gap else pos
     m = (qr.pronoun_re if is_pronoun else qr.name_run_re).match(
         body, at, limit, timeout=MATCH_TIMEOUT_SECONDS

@@ -24,6 +24,7 @@ MAX_ROLE_CHARS = 90
 MAX_CUE_TAIL_CHARS = 40
 LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
 COMMA_RE = regex.compile(r",[ ]+")
+SPACES_RE = regex.compile(r"[ ]+")
 MAX_POINTING_WORDS = 8
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
@@ -98,7 +99,7 @@ def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> 
 
 
 def _next_is_name(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
-    m = regex.compile(r"[ ]+").match(body, pos, end)
+    m = SPACES_RE.match(body, pos, end)
     return bool(m and qr.name_run_re.match(body, m.end(), end, timeout=MATCH_TIMEOUT_SECONDS))
 
 
@@ -106,7 +107,7 @@ def speaker_after(
     body: str, pos: int, end: int, qr: QuoteRules
 ) -> tuple[str | None, str | None, bool]:
     """Return (name, role, is_pronoun) for the speaker phrase that starts at ``pos``."""
-    m = regex.compile(r"[ ]+").match(body, pos, end)
+    m = SPACES_RE.match(body, pos, end)
     pos = m.end() if m else pos
     pronoun = qr.pronoun_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
     if pronoun:

@@ -26,6 +26,7 @@ LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
 COMMA_RE = regex.compile(r",[ ]+")
 SPACES_RE = regex.compile(r"[ ]+")
 MAX_POINTING_WORDS = 8
+MAX_DESCRIPTION_WORDS = 7
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
 MAX_CHAIN_SEGMENTS = 5
@@ -262,11 +263,27 @@ def attribution_before_verb(
     if subject is None and far is not None and near[:1].islower() and is_role_like(near, qr):
         subject, far = near, far
     if subject is None:
-        return None
+        att.name = described_speaker(near, qr) if far is None else None
+        return att if att.name else None
     if far is not None and _subject_of(far, qr) is None and not far[:1].isupper():
         far = None
     att.name, att.role = pick_name(subject, far, qr)
+    if att.name is None and far is None:
+        att.name = described_speaker(near, qr)
     return att if att.name else None
+
+
+def described_speaker(phrase: str, qr: QuoteRules) -> str | None:
+    """Return the description that stands for an unnamed speaker ("a spokesman for X").
+
+    Only where the language lists determiners; the determiner is dropped.
+    """
+    words = phrase.split()
+    if qr.determiner_re is None or len(words) < 2 or len(words) > MAX_DESCRIPTION_WORDS:
+        return None
+    if not qr.determiner_re.fullmatch(words[0]) or not words[1][:1].islower():
+        return None
+    return " ".join(words[1:])
 
 
 def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:

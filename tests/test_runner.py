@@ -239,3 +239,36 @@ def test_a_large_jsonl_file_streams_in_bounded_memory(tmp_path: Any) -> None:
         tracemalloc.stop()
     assert seen == count
     assert peak < 4_000_000  # the file is over 20 MB; only a window of it is ever held
+
+
+DUPLICATE_PROBE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from test_runner import die_on_kill
+from textkit.inputs import InputItem
+from textkit.options import Options
+from textkit.runner import run_batch
+items = [InputItem("kill" if n == 50 else f"ok{n}", text="x") for n in range(100)]
+for record in run_batch(items, Options(), 2, process=die_on_kill, chunk_size=4):
+    sys.stdout.write(record["source"] + "\\n")  # buffered: never flushed here
+"""
+
+
+def test_restarted_workers_do_not_repeat_buffered_output() -> None:
+    # Forked workers flush their copy of stdout on exit; multiprocessing empties
+    # the parent's buffers before each fork, and this keeps it that way.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = str(Path(__file__).parent)
+    done = subprocess.run(
+        [sys.executable, "-c", DUPLICATE_PROBE, here],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    assert len(lines) == 100
+    assert len(set(lines)) == 100

@@ -123,6 +123,7 @@ class QuoteRules:
     title_words: frozenset[str]
     title_firsts: frozenset[str]
     non_cue_before: frozenset[str]
+    abbreviations: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
     honorifics: frozenset[str]
@@ -223,6 +224,11 @@ def _word_sets(
         "subject_adverbs": _folded(data.get("subject_adverbs")),
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),
+        "abbreviations": _folded(
+            w
+            for w in [*titles, *data.get("honorifics", []), *data.get("abbreviations", [])]
+            if w.endswith(".")
+        ),
     }
 
 

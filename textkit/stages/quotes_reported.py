@@ -16,6 +16,7 @@ from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_
 from textkit.stages.speakers import (
     Attribution,
     attribution_before_verb,
+    is_abbreviation_dot,
     is_cue_verb,
     sentence_start,
     speaker_after,
@@ -31,7 +32,6 @@ SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}"
 GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
 WORD_RE = regex.compile(r"\w+")
-LAST_WORD_RE = regex.compile(r"(\w+)$")
 PUNCT_RE = regex.compile(r"[,.;:!?\n]")
 SPACES_RE = regex.compile(r"[ ]+")
 
@@ -45,26 +45,16 @@ class Reported:
     attribution: Attribution
 
 
-def sentence_end(body: str, pos: int) -> int:
-    """Return the end of the sentence that holds ``pos`` (after its full stop).
-
-    >>> sentence_end("Dia bilang harga naik. Lalu pergi.", 4)
-    22
-    """
+def sentence_end(body: str, pos: int, qr: QuoteRules) -> int:
+    """Return the end of the sentence that holds ``pos`` (after its full stop)."""
     limit = min(len(body), pos + MAX_REPORTED_CHARS)
     for m in SENTENCE_END_RE.finditer(body, pos, limit):
         if m.group() in ".!?":
-            if _is_abbreviation(body, m.start()):
+            if is_abbreviation_dot(body, m.start(), qr):
                 continue
             return m.end()
         return m.start()
     return limit
-
-
-def _is_abbreviation(body: str, dot: int) -> bool:
-    """Return True when a full stop closes a one- or two-letter abbreviation or initial."""
-    word = LAST_WORD_RE.search(body[max(0, dot - 4) : dot])
-    return bool(word and len(word.group(1)) <= 2 and word.group(1)[0].isupper())
 
 
 def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
@@ -100,7 +90,7 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
         if not is_cue_verb(body, verb, qr) or body[verb.end() : verb.end() + 1] in ".!?\n":
             continue
         start = _content_start(body, verb.end(), qr)
-        end = sentence_end(body, start)
+        end = sentence_end(body, start, qr)
         if not _is_content(body, start, end):
             continue
         att = attribution_before_verb(body, sentence_start(body, verb.start(), 0), verb, qr)
@@ -138,7 +128,7 @@ def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> R
         return None
     phrase_end = _phrase_end(body, cue.end(), limit, qr, is_pronoun)
     start = _content_start(body, phrase_end, qr)
-    end = sentence_end(body, start)
+    end = sentence_end(body, start, qr)
     if not _is_content(body, start, end):
         return None
     att = Attribution(cue.group(), rule, name, role, is_pronoun, cue.start())
@@ -170,7 +160,7 @@ def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported
             continue
         begin = sentence_start(body, cue.start(), 0)
         end = cue.start() - 2
-        limit = sentence_end(body, cue.end())
+        limit = sentence_end(body, cue.end(), qr)
         name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
         clitic = any(cue.group().casefold().endswith(c) for c in qr.clitics)
         if (name is None and not is_pronoun and not clitic) or not _is_content(body, begin, end):

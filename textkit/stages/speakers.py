@@ -34,7 +34,8 @@ MIN_CHAIN_NAME_WORDS = 2
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 CLAUSE_END_RE = regex.compile(r"[.!?;\n\"“”]")
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
-ABBREVIATION_RE = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}{0,2}$")
+LAST_WORD_RE = regex.compile(r"(?<![\p{L}])\p{L}+$")
+MAX_ABBREVIATION_CHARS = 6
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
 SENTENCE_START_RE = regex.compile(r"(?:[.!?][\"“”]?\s+|\n|^)(?=[^\n]*$)")
 DIGIT_RE = regex.compile(r"\d")
@@ -131,7 +132,7 @@ def speaker_after(
 
 def _points_back(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
     """Return True when a demonstrative closes the phrase ("pria kelahiran Solo itu")."""
-    rest = body[pos : find_clause_end(body, pos, end)].split()
+    rest = body[pos : find_clause_end(body, pos, end, qr)].split()
     return (
         bool(rest) and len(rest) <= MAX_POINTING_WORDS and rest[-1].casefold() in qr.demonstratives
     )
@@ -210,7 +211,7 @@ def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str |
 
 def _speaker_then_verb(body: str, start: int, end: int, qr: QuoteRules) -> Attribution | None:
     """Read "he said", "Budi menambahkan", "the White House said" after a quote."""
-    clause_end = find_clause_end(body, start, end)
+    clause_end = find_clause_end(body, start, end, qr)
     verb = qr.speaker_first_re.search(body, start, clause_end, timeout=MATCH_TIMEOUT_SECONDS)
     if not verb or verb.start() - start > MAX_SPEAKER_PHRASE_CHARS // 2:
         return None
@@ -225,17 +226,22 @@ def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
     return not before or before[-1].casefold() not in qr.non_cue_before
 
 
-def find_clause_end(body: str, start: int, end: int) -> int:
-    """Return where the clause starting at ``start`` ends, skipping dots of "Mr." or "J.".
-
-    >>> find_clause_end("Mr. Obama said. Then", 0, 20)
-    14
-    """
+def find_clause_end(body: str, start: int, end: int, qr: QuoteRules) -> int:
+    """Return where the clause starting at ``start`` ends, skipping dots of "Mr." or "J."."""
     for m in CLAUSE_END_RE.finditer(body, start, end):
-        if m.group() == "." and ABBREVIATION_RE.search(body, max(start, m.start() - 4), m.start()):
+        if m.group() == "." and is_abbreviation_dot(body, m.start(), qr):
             continue
         return m.start()
     return end
+
+
+def is_abbreviation_dot(body: str, dot: int, qr: QuoteRules) -> bool:
+    """Return True when the dot at ``dot`` ends an initial or a listed abbreviation."""
+    word = LAST_WORD_RE.search(body, max(0, dot - MAX_ABBREVIATION_CHARS), dot)
+    if word is None:
+        return False
+    text = word.group()
+    return (len(text) == 1 and text.isupper()) or f"{text}.".casefold() in qr.abbreviations
 
 
 def attribution_before_verb(
@@ -381,7 +387,7 @@ def cue_in_sentence(
         att = attribution_before_verb(body, begin, verb, qr)
         if att is not None:
             return att
-    end = find_clause_end(body, span_end, min(len(body), span_end + MAX_SPEAKER_PHRASE_CHARS))
+    end = find_clause_end(body, span_end, min(len(body), span_end + MAX_SPEAKER_PHRASE_CHARS), qr)
     comma = body.rfind(", ", span_end, end)
     if comma < 0:
         return None
@@ -394,7 +400,7 @@ def find_introductions(body: str, qr: QuoteRules, words: BodyWords) -> list[tupl
         return []
     found = []
     for m in scan_cues(body, words, qr.firsts["introduction"], qr.introduction_re):
-        end = find_clause_end(body, m.end(), min(len(body), m.end() + MAX_SPEAKER_PHRASE_CHARS))
+        end = find_clause_end(body, m.end(), min(len(body), m.end() + MAX_SPEAKER_PHRASE_CHARS), qr)
         name, _, _ = speaker_after(body, m.end(), end, qr)
         if name:
             found.append((m.start(), name))

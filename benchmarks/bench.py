@@ -370,7 +370,8 @@ def row(label: str, figures: dict, count: int, size: int, floor_seconds: float) 
         f"{figures['rss_self_kb'] / 1024:>11.0f} MB"
         f"{(f'{workers:.0f} MB' if workers else '-'):>15}"
         f"{seconds / floor_seconds:>10.1f}x"
-        f"{figures['cpu_seconds']:>9.2f}{figures['stderr_lines']:>9}"
+        f"{figures['cpu_seconds']:>9.2f}{count / max(figures['cpu_seconds'], 1e-9):>12,.0f}"
+        f"{figures['stderr_lines']:>9}"
     )
 
 
@@ -389,7 +390,7 @@ def run_all(args: argparse.Namespace, workdir: Path) -> dict:
     floor = runs["floor"]["seconds"]
     print(
         f"{'run':<22}{'articles/s':>12}{'MB/s':>9}{'seconds':>10}{'peak RSS':>14}"
-        f"{'workers RSS':>15}{'x floor':>11}{'CPU s':>9}{'stderr':>9}"
+        f"{'workers RSS':>15}{'x floor':>11}{'CPU s':>9}{'per CPU s':>12}{'stderr':>9}"
     )
     for label, figures in runs.items():
         name = (

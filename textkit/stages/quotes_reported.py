@@ -28,6 +28,8 @@ MIN_REPORTED_WORDS = 4
 # such as "on Tuesday" before "that".
 MAX_OPENER_GAP_CHARS = 40
 MAX_SKIPPED_WORDS = 3
+# An inserted cue ("..., lanjut Kepala Dinas X, ...") is at most this long.
+MAX_INSERTED_CUE_CHARS = 80
 SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}")
 GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
@@ -152,24 +154,38 @@ def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: boo
 
 
 def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
-    """Return reported speech that ends with its cue: "Harga naik, kata Budi."."""
+    """Return reported speech with its cue after a comma: "Harga naik, kata Budi.".
+
+    A cue set inside the sentence ("Harga, kata dia, naik.") gives the whole
+    sentence.
+    """
     found = []
     for cue in scan_cues(body, words, qr.firsts["verb-first"], qr.verb_first_re):
         before = body[max(0, cue.start() - 2) : cue.start()]
         if before != ", ":
             continue
         begin = sentence_start(body, cue.start(), 0)
-        end = cue.start() - 2
         limit = sentence_end(body, cue.end(), qr)
         name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
         clitic = any(cue.group().casefold().endswith(c) for c in qr.clitics)
-        if (name is None and not is_pronoun and not clitic) or not _is_content(body, begin, end):
+        if name is None and not is_pronoun and not clitic:
+            continue
+        end = cue.start() - 2
+        if _continues_after_cue(body, cue.end(), limit):
+            end = limit
+        if not _is_content(body, begin, end):
             continue
         att = Attribution(
             cue.group(), qr.rule_ids["verb-first"], name, role, name is None, cue.start()
         )
         found.append(Reported(begin, end, att))
     return found
+
+
+def _continues_after_cue(body: str, pos: int, limit: int) -> bool:
+    """Return True when the sentence goes on after an inserted cue ("..., kata dia, naik.")."""
+    comma = body.find(", ", pos, limit)
+    return comma >= 0 and comma - pos <= MAX_INSERTED_CUE_CHARS and limit - comma > 2 * len(", ")
 
 
 def find_reported(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:

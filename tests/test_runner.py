@@ -158,6 +158,28 @@ def test_chunks_close_at_the_byte_limit() -> None:
     assert peak <= 2 * 10
 
 
+def test_big_items_shrink_the_window_to_its_byte_budget() -> None:
+    produced = 0
+    consumed = 0
+    peak = 0
+
+    def generate() -> Iterator[InputItem]:
+        nonlocal produced, peak
+        for n in range(60):
+            peak = max(peak, produced - consumed)
+            produced += 1
+            yield InputItem(f"s{n}", text="x" * 1_000_000)
+
+    records = run_batch(
+        generate(), Options(), 2, process=echo, chunk_bytes=1, window=10, window_bytes=3_000_000
+    )
+    for n, record in enumerate(records):
+        assert record == {"source": f"s{n}"}
+        consumed += 1
+    assert consumed == 60
+    assert 2 <= peak <= 3  # ten chunks allowed by count, three by bytes
+
+
 def test_dead_worker_becomes_an_error_record_and_the_run_goes_on() -> None:
     sources = [f"ok{n}" for n in range(40)]
     sources[7] = "kill-a"

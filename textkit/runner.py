@@ -40,6 +40,8 @@ Process = Callable[[InputItem, Options], Record]
 DEFAULT_CHUNK_SIZE = 32
 # A chunk also closes at this many input bytes, so big files do not pile up.
 DEFAULT_CHUNK_BYTES = 512 * 1024
+# Input bytes held in flight above which no more chunks are sent than workers.
+DEFAULT_WINDOW_BYTES = 16 * 1024 * 1024
 # Chunks in flight per worker: one running, the rest queued so no worker idles.
 CHUNKS_PER_WORKER = 3
 WORKER_DIED = "WorkerDied"
@@ -93,6 +95,7 @@ def run_batch(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     chunk_bytes: int = DEFAULT_CHUNK_BYTES,
     window: int | None = None,
+    window_bytes: int = DEFAULT_WINDOW_BYTES,
     mp_context: str | None = None,
 ) -> Iterator[Record]:
     """Yield one record per item, in input order; ``jobs`` > 1 uses worker processes.
@@ -101,7 +104,8 @@ def run_batch(
     one; it must be a module-level function so workers can unpickle it).
     An input that fits in one chunk runs in this process whatever ``jobs``
     says, so one-off commands start no workers. ``window`` is the most
-    chunks in flight (default ``jobs * 3``; at least the two read to decide);
+    chunks in flight (default ``jobs * 3``; at least the two read to decide),
+    fewer while they hold over ``window_bytes`` of input;
     ``mp_context`` names a multiprocessing start method (default: the
     platform's).
     """
@@ -118,7 +122,7 @@ def run_batch(
         return
     chunks = itertools.chain([first, second], chunks)
     limit = window or jobs * CHUNKS_PER_WORKER
-    yield from _run_parallel(chunks, options, jobs, process, limit, mp_context)
+    yield from _run_parallel(chunks, options, jobs, process, limit, window_bytes, mp_context)
 
 
 def iter_chunks(
@@ -148,6 +152,15 @@ def item_size(item: InputItem) -> int:
     3
     """
     return len(item.data or b"") + len(item.text or "")
+
+
+def chunk_size_bytes(chunk: list[InputItem]) -> int:
+    """Return roughly how many bytes a chunk of items holds.
+
+    >>> chunk_size_bytes([InputItem("a", text="xy"), InputItem("b", data=b"z")])
+    3
+    """
+    return sum(item_size(item) for item in chunk)
 
 
 def process_chunk(chunk: list[InputItem], options: Options, process: Process) -> list[Record]:
@@ -239,14 +252,23 @@ def _run_parallel(
     jobs: int,
     process: Process,
     window: int,
+    window_bytes: int,
     mp_context: str | None,
 ) -> Iterator[Record]:
+    """Yield the records of chunks run by a pool, in order, holding at most a window of them.
+
+    The window is ``window`` chunks, and fewer (but never under one per
+    worker) while the chunks held add up to more than ``window_bytes``.
+    """
     pool = _Pool(jobs, options, mp_context)
     in_flight: deque[tuple[list[InputItem], Future[list[Record]]]] = deque()
+    held = 0
     try:
         for chunk in chunks:
             in_flight.append((chunk, pool.submit(chunk, process)))
-            if len(in_flight) >= window:
+            held += chunk_size_bytes(chunk)
+            while len(in_flight) >= window or (held > window_bytes and len(in_flight) > jobs):
+                held -= chunk_size_bytes(in_flight[0][0])
                 yield from _finish_head(in_flight, pool, process)
         while in_flight:
             yield from _finish_head(in_flight, pool, process)

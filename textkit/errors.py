@@ -47,9 +47,13 @@ def error_type_of(exc: BaseException) -> str:
     'InputError'
     >>> error_type_of(ValueError("x"))
     'ValueError'
+    >>> error_type_of(TimeoutError("regex timed out"))
+    'HostileInput'
     """
     if isinstance(exc, TextkitError):
         return exc.error_type
+    if isinstance(exc, TimeoutError):  # a pattern ran past MATCH_TIMEOUT_SECONDS
+        return HostileInputError.error_type
     return type(exc).__name__
 
 

@@ -124,6 +124,8 @@ class QuoteRules:
     title_firsts: frozenset[str]
     non_cue_before: frozenset[str]
     abbreviations: frozenset[str]
+    sentence_cues: frozenset[str]
+    object_verbs: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
     honorifics: frozenset[str]
@@ -224,6 +226,8 @@ def _word_sets(
         "subject_adverbs": _folded(data.get("subject_adverbs")),
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),
+        "sentence_cues": _folded(data.get("sentence_cues")),
+        "object_verbs": _folded(data.get("object_verbs")),
         "abbreviations": _folded(
             w
             for w in [*titles, *data.get("honorifics", []), *data.get("abbreviations", [])]

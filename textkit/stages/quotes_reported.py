@@ -74,6 +74,17 @@ def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
     return start
 
 
+def _content_may_start(body: str, verb: regex.Match[str], start: int, qr: QuoteRules) -> bool:
+    """Return False for "said in August ..." or "told CNN ..." without a content opener."""
+    between = body[verb.end() : start]
+    if between.strip(" ") != "":
+        return True  # a comma, a colon or "bahwa"/"that" opened the content
+    first = body[start : start + MAX_OPENER_GAP_CHARS].split()[:1]
+    if not first or first[0].casefold() in qr.adjunct_words:
+        return False
+    return verb.group().casefold() not in qr.object_verbs
+
+
 def _is_content(body: str, start: int, end: int) -> bool:
     """Return True for reported content: enough words, not a direct quote's opening.
 
@@ -92,6 +103,8 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
         if not is_cue_verb(body, verb, qr) or body[verb.end() : verb.end() + 1] in ".!?\n":
             continue
         start = _content_start(body, verb.end(), qr)
+        if not _content_may_start(body, verb, start, qr):
+            continue
         end = sentence_end(body, start, qr)
         if not _is_content(body, start, end):
             continue
@@ -117,10 +130,18 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
         for cue in scan_cues(body, words, qr.firsts[rule], pattern):
             if not _at_sentence_start(body, cue.start(), qr):
                 continue
+            if rule == "verb-first" and not _opens_sentences(cue.group(), qr):
+                continue
             reported = _framed_at(body, cue, qr.rule_ids[rule], qr)
             if reported is not None:
                 found.append(reported)
     return found
+
+
+def _opens_sentences(cue: str, qr: QuoteRules) -> bool:
+    """Return True for a cue verb that may open reported speech ("Lanjut Budi, ...")."""
+    folded = cue.casefold()
+    return any(folded == w or folded == w + c for w in qr.sentence_cues for c in qr.clitics)
 
 
 def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> Reported | None:

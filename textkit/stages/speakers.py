@@ -130,6 +130,19 @@ def speaker_after(
     return _name_after_role_words(body, pos, end, qr)
 
 
+def is_person_pointer(phrase: str, qr: QuoteRules) -> bool:
+    """Return True for a description of a person closed by a demonstrative.
+
+    "Mantan Gubernur itu" or "pria kelahiran Ambon itu" point back to someone;
+    "Peraturan tersebut" (no title, no name inside) does not.
+    """
+    words = phrase.split()
+    if len(words) < 2 or words[-1].casefold() not in qr.demonstratives:
+        return False
+    titled = bool(qr.title_re.match(" ".join(words), timeout=MATCH_TIMEOUT_SECONDS))
+    return titled or any(w[:1].isupper() for w in words[1:-1])
+
+
 def _points_back(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
     """Return True when a demonstrative closes the phrase ("pria kelahiran Solo itu")."""
     rest = body[pos : find_clause_end(body, pos, end, qr)].split()
@@ -258,8 +271,7 @@ def attribution_before_verb(
     if not segments:
         return None
     near = _without_trailing_adverbs(segments[-1], qr)
-    last_word = near.split()[-1].casefold() if near.split() else ""
-    if last_word in qr.demonstratives or qr.pronoun_re.fullmatch(
+    if is_person_pointer(near, qr) or qr.pronoun_re.fullmatch(
         near.casefold(), timeout=MATCH_TIMEOUT_SECONDS
     ):
         att.is_pronoun = True

@@ -73,6 +73,12 @@ def parse_fallback(text: str, rules: Rules, want: str | None = None) -> str | No
     """Return the ISO value dateparser reads in a short string, or None.
 
     ``want`` limits the answer to one precision ("day" for a publication date).
+
+    >>> from textkit.lang import load
+    >>> parse_fallback("Juli 5 2021", load("id"))
+    '2021-07-05'
+    >>> parse_fallback("kemarin", load("id")) is None
+    True
     """
     text = " ".join(text.split()).strip(" :-|,")
     if not text or len(text) > MAX_FALLBACK_CHARS:

@@ -27,15 +27,32 @@ LEAP_YEAR = 2000
 
 
 def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
-    """Return the date hits in the text, in order; hits without a year keep year None."""
+    """Return the date hits in the text, in order; hits without a year keep year None.
+
+    >>> from textkit.lang import load
+    >>> from textkit.stages.date_forms import build_date_forms
+    >>> forms = build_date_forms(load("id"))
+    >>> [(h.year, h.month, h.day) for h in scan_dates("Rapat Selasa (6/7) dan 9 Mei 2021.", forms)]
+    [(None, 7, 6), (2021, 5, 9)]
+    """
+    # The matches are collected first so that the pattern timeout measures the
+    # scan alone, not the reading of what it found.
+    matches = list(forms.scanner.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
     hits: list[DateHit] = []
-    for match in forms.scanner.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+    for match in matches:
         hits.extend(read_match(match, forms, text))
     return hits
 
 
 def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:
-    """Return where a weekday and an opening parenthesis before a position start (-1: none)."""
+    """Return where a weekday and an opening parenthesis before a position start (-1: none).
+
+    >>> from textkit.lang import load
+    >>> from textkit.stages.date_forms import build_date_forms
+    >>> text = "rapat Selasa (6/7/2021)"
+    >>> read_prefix(text, text.index("6"), build_date_forms(load("id")))
+    (6, 13)
+    """
     match = forms.prefix.search(
         text, max(0, position - MAX_PREFIX_CHARS), position, timeout=MATCH_TIMEOUT_SECONDS
     )
@@ -46,11 +63,12 @@ def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:
 
 def read_match(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
     """Return the hits one scanner match stands for (two for a day range, none if invalid)."""
-    if match["isoyear"]:
+    iso_year, cue_year, num1 = match.group("isoyear", "cueyear", "num1")
+    if iso_year:
         return _read_iso(match)
-    if match["cueyear"]:
-        return [DateHit(match.start(), match.end(), int(match["cueyear"]))]
-    if match["num1"]:
+    if cue_year:
+        return [DateHit(match.start(), match.end(), int(cue_year))]
+    if num1:
         return _read_numeric(match, forms, text)
     return _read_textual(match, forms, text)
 
@@ -69,13 +87,14 @@ def _read_iso(match: regex.Match[str]) -> list[DateHit]:
 
 
 def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
-    parts = numeric_month_day(int(match["num1"]), int(match["num2"]), forms.numeric_orders)
+    num1, num2, year_text, close = match.group("num1", "num2", "year", "close")
+    parts = numeric_month_day(int(num1), int(num2), forms.numeric_orders)
     if parts is None:
         return []
     month, day = parts
     weekday, paren = read_prefix(text, match.start(), forms)
     start, end = (weekday if weekday >= 0 else match.start()), match.end()
-    if not match["year"]:
+    if not year_text:
         if paren < 0 or not is_valid_date(LEAP_YEAR, month, day):
             return []
         if weekday < 0:
@@ -84,11 +103,11 @@ def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[
                 return []
             end = match.end("num2")
         return [DateHit(start, end, None, month, day)]
-    year = int(match["year"])
+    year = int(year_text)
     if not is_valid_date(year, month, day):
         return []
     time, offset = _read_time(match, forms)
-    if match["close"] and (paren < 0 or weekday < 0):
+    if close and (paren < 0 or weekday < 0):
         # Without a weekday the parentheses stay out of the text: "6/7/2021".
         end, time, offset = match.end("year"), None, None
     return [DateHit(start, end, year, month, day, time, offset)]
@@ -103,11 +122,12 @@ def _has_date_cue(text: str, position: int, forms: DateForms) -> bool:
 def _read_time(
     match: regex.Match[str], forms: DateForms
 ) -> tuple[tuple[int, int, int] | None, str | None]:
-    if not match["hour"]:
+    hour, minute, second, ampm, zone = match.group("hour", "minute", "second", "ampm", "zone")
+    if not hour:
         return None, None
-    meridiem = forms.meridiem.get((match["ampm"] or "").casefold())
-    time = clock_time(int(match["hour"]), int(match["minute"]), int(match["second"] or 0), meridiem)
-    offset = forms.zones.get(match["zone"].casefold()) if match["zone"] else None
+    meridiem = forms.meridiem.get((ampm or "").casefold())
+    time = clock_time(int(hour), int(minute), int(second or 0), meridiem)
+    offset = forms.zones.get(zone.casefold()) if zone else None
     return time, offset
 
 

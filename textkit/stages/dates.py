@@ -168,6 +168,15 @@ def is_date_line(text: str, hits: list[DateHit], forms: DateForms) -> bool:
 
     What is left besides the dates may be a few capitalised words (outlet,
     place, a name) and separators, never lower-case running text.
+
+    >>> from textkit.lang import load
+    >>> forms = date_forms(load("id"))
+    >>> line = "Samarinda, 5 Juli 2021"
+    >>> is_date_line(line, scan_dates(line, forms), forms)
+    True
+    >>> line = "Jalan ditutup Jumat (20/6/2025) malam"
+    >>> is_date_line(line, scan_dates(line, forms), forms)
+    False
     """
     rest = text
     for hit in reversed(hits):

@@ -453,3 +453,21 @@ def test_sigint_exits_130_with_whole_lines_and_progress_note(jobs):
     pattern = r"textkit: interrupted after \d+ articles? \(\d+ records? written, 0 errors\)"
     assert re.fullmatch(pattern, note)
     assert "Traceback" not in stderr
+
+
+def test_clean_jsonl_and_csv_give_source_and_body(runner):
+    body = json.loads(library_line(SEED))["body"]
+    result = run(runner, "clean", SEED, "-f", "jsonl")
+    assert jsonl(result.stdout) == [{"source": SEED, "body": body}]
+    rows = list(csv.DictReader(io.StringIO(run(runner, "clean", SEED, "-f", "csv").stdout)))
+    assert rows == [{"source": SEED, "body": body, "error": ""}]
+
+
+def test_default_jobs_is_one_for_a_single_article(tmp_path):
+    from textkit.cli import default_jobs
+
+    assert default_jobs((SEED,), "text") == 1
+    assert default_jobs(("-",), "text") == 1
+    assert default_jobs(("seeds/",), "text") == (os.cpu_count() or 1)
+    assert default_jobs((SEED, SEED_2), "text") == (os.cpu_count() or 1)
+    assert default_jobs(("-",), "jsonl") == (os.cpu_count() or 1)

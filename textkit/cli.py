@@ -10,6 +10,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -80,7 +81,7 @@ def common_options(func: Command) -> Command:
             "--jobs",
             "-j",
             type=click.IntRange(min=1),
-            help="Worker processes. Default: number of cores; 1 runs in-process.",
+            help="Worker processes; 1 runs in-process. Default: the cores (1 for a single file).",
         ),
         click.option(
             "--quiet",
@@ -158,9 +159,21 @@ def run(view: str, kwargs: dict[str, Any]) -> None:
         max_bytes=kwargs.pop("max_bytes"),
     )
     check_rules(options)
-    kwargs["jobs"] = kwargs["jobs"] or os.cpu_count() or 1
+    kwargs["jobs"] = kwargs["jobs"] or default_jobs(kwargs["paths"], kwargs["input_format"])
     settings = RunSettings(paths=tuple(kwargs.pop("paths")), view=view, **kwargs)
     sys.exit(run_command(settings, options))
+
+
+def default_jobs(paths: tuple[str, ...], input_format: str) -> int:
+    """Return the worker count when --jobs is not given: 1 for one article, else the cores.
+
+    One text file (or standard input) runs in-process: starting workers would
+    cost more than the article.
+    """
+    one_article = len(paths) == 1 and (paths[0] == "-" or Path(paths[0]).is_file())
+    if input_format == "text" and one_article:
+        return 1
+    return os.cpu_count() or 1
 
 
 def check_rules(options: Options) -> None:

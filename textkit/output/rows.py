@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+CLEAN_COLUMNS = ("source", "body", "error")
 QUOTE_COLUMNS = ("source", "speaker", "role", "kind", "cue", "text", "start", "end")
 ARTICLE_COLUMNS = (
     "source", "lang", "title", "authors", "editors", "location", "outlet",
@@ -38,3 +39,14 @@ def article_row(record: dict[str, Any]) -> dict[str, Any]:
         "removed": len(record.get("removed") or []),
         "error": None,
     }
+
+
+def clean_row(record: dict[str, Any]) -> dict[str, Any]:
+    """Return what ``textkit clean`` prints for a record: its source and body (or the error).
+
+    >>> clean_row({"source": "a.txt", "title": "T", "body": "Isi."})
+    {'source': 'a.txt', 'body': 'Isi.'}
+    """
+    if "error" in record:
+        return record
+    return {"source": record["source"], "body": record.get("body", "")}

@@ -12,7 +12,14 @@ import csv
 from typing import IO, Any
 
 from textkit.output.jsonl import write_json, write_jsonl
-from textkit.output.rows import ARTICLE_COLUMNS, QUOTE_COLUMNS, article_row, quote_rows
+from textkit.output.rows import (
+    ARTICLE_COLUMNS,
+    CLEAN_COLUMNS,
+    QUOTE_COLUMNS,
+    article_row,
+    clean_row,
+    quote_rows,
+)
 from textkit.tally import TALLY_COLUMNS, SpeakerTally, flat_row
 
 
@@ -33,38 +40,48 @@ class Sink:
         return 0
 
 
+def json_rows(record: dict[str, Any], view: str) -> list[dict[str, Any]]:
+    """Return the JSON objects a view prints for one record (an error record as it is)."""
+    if "error" in record:
+        return [record]
+    if view == "quotes":
+        return list(quote_rows(record))
+    if view == "clean":
+        return [clean_row(record)]
+    return [record]
+
+
 class JsonlSink(Sink):
     def add(self, record: dict[str, Any]) -> int:
-        if self.view == "quotes" and "error" not in record:
-            rows = list(quote_rows(record))
-            for row in rows:
-                write_jsonl(row, self.out)
-            return len(rows)
-        write_jsonl(record, self.out)
-        return 1
+        rows = json_rows(record, self.view)
+        for row in rows:
+            write_jsonl(row, self.out)
+        return len(rows)
 
 
 class JsonSink(Sink):
     def add(self, record: dict[str, Any]) -> int:
-        if self.view == "quotes" and "error" not in record:
-            rows = list(quote_rows(record))
-            for row in rows:
-                write_json(row, self.out)
-            return len(rows)
-        write_json(record, self.out)
-        return 1
+        rows = json_rows(record, self.view)
+        for row in rows:
+            write_json(row, self.out)
+        return len(rows)
 
 
 class CsvSink(Sink):
     def __init__(self, out: IO[str], view: str, show_removed: bool = False) -> None:
         super().__init__(out, view, show_removed)
-        columns = QUOTE_COLUMNS if view == "quotes" else ARTICLE_COLUMNS
+        columns = {"quotes": QUOTE_COLUMNS, "clean": CLEAN_COLUMNS}.get(view, ARTICLE_COLUMNS)
         self.writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
         self.writer.writeheader()
         self.out.flush()
 
     def add(self, record: dict[str, Any]) -> int:
-        rows = list(quote_rows(record)) if self.view == "quotes" else [article_row(record)]
+        if self.view == "quotes":
+            rows = list(quote_rows(record))
+        elif self.view == "clean":
+            rows = [{**clean_row(record), "error": article_row(record)["error"]}]
+        else:
+            rows = [article_row(record)]
         self.writer.writerows(rows)
         self.out.flush()
         return len(rows)

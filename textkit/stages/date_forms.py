@@ -87,9 +87,10 @@ def _time_tail(section: dict[str, Any], where: str) -> str:
     )
     extra = rf"(?:\s*(?P<ampm>{ampm})(?!\w))?(?:\s*(?P<zone>{zones})(?!\w))?"
     # A dotted time ("10.00") needs a prefix word or a zone or meridiem after it:
-    # otherwise "5 Juli 2021, 10.000 orang" would read as a clock time.
+    # otherwise "5 Juli 2021, 10.000 orang" would read as a clock time. Header
+    # lines put a comma, bar, slash or dash between date and time.
     return (
-        rf"(?:\s*,?\s*(?:(?:{prefixes})\s+{hm}{extra}"
+        rf"(?:\s*[,|/\-–—]?\s*(?:(?:{prefixes})\s+{hm}{extra}"
         rf"|{hm.replace('[:.]', ':')}{extra}"
         rf"|{hm}(?=\s*(?:{ampm}|{zones})(?!\w)){extra}))?"
     )

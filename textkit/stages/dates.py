@@ -118,17 +118,21 @@ def find_published(lines: list[Line], rules: Rules) -> str | None:
     '2021-07-05T10:00:00+07:00'
     """
     forms = date_forms(rules)
-    for line in lines[:HEADER_WINDOW_LINES]:
+    for index, line in enumerate(lines[:HEADER_WINDOW_LINES]):
         # The header ends at the first body paragraph: its dates are events.
         if len(line.text) > MAX_HEADER_LINE_CHARS:
             return None
-        value = published_from_line(line.text, forms, rules)
+        # The first line is the title, often in title case ("Rally Set For
+        # June 5, 2021"): there only a line that is nothing but a date counts.
+        value = published_from_line(line.text, forms, rules, is_title=index == 0)
         if value is not None:
             return value
     return None
 
 
-def published_from_line(text: str, forms: DateForms, rules: Rules) -> str | None:
+def published_from_line(
+    text: str, forms: DateForms, rules: Rules, is_title: bool = False
+) -> str | None:
     """Return the date a header line states as the publication date, or None.
 
     That is a labelled line ("Diterbitkan: ...", the label capitalised as a
@@ -143,7 +147,7 @@ def published_from_line(text: str, forms: DateForms, rules: Rules) -> str | None
     """
     hits = [h for h in scan_dates(text, forms) if h.year is not None and h.day is not None]
     label = forms.published_label.search(text, timeout=MATCH_TIMEOUT_SECONDS)
-    if label is not None and text[label.start()].isupper():
+    if label is not None and text[label.start()].isupper() and not is_title:
         after = [h for h in hits if h.start >= label.end()]
         if after:
             return iso_value(after[0])[0]
@@ -154,7 +158,7 @@ def published_from_line(text: str, forms: DateForms, rules: Rules) -> str | None
     # over several lines ("... dikutip dari AP," / "Sabtu (7/6/2025).").
     if not hits or text.rstrip().endswith("."):
         return None
-    if not is_date_line(text, hits, forms):
+    if not is_date_line(text, hits, forms, 0 if is_title else MAX_OTHER_WORDS_ON_DATE_LINE):
         return None
     for hit in hits:
         before = text[: hit.start]
@@ -163,7 +167,9 @@ def published_from_line(text: str, forms: DateForms, rules: Rules) -> str | None
     return None
 
 
-def is_date_line(text: str, hits: list[DateHit], forms: DateForms) -> bool:
+def is_date_line(
+    text: str, hits: list[DateHit], forms: DateForms, max_words: int = MAX_OTHER_WORDS_ON_DATE_LINE
+) -> bool:
     """Return True when a line is mostly its dates: a header, not a sentence.
 
     What is left besides the dates may be a few capitalised words (outlet,
@@ -182,6 +188,6 @@ def is_date_line(text: str, hits: list[DateHit], forms: DateForms) -> bool:
     for hit in reversed(hits):
         rest = rest[: hit.start] + " " + rest[hit.end :]
     words = [w for w in WORD_RE.findall(rest) if w.casefold() not in forms.zones]
-    if len(words) > MAX_OTHER_WORDS_ON_DATE_LINE:
+    if len(words) > max_words:
         return False
     return all(w[0].isupper() or forms.updated_label.match(w) for w in words)

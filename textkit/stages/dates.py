@@ -10,6 +10,7 @@ patterns do not read (date_fallback.py); it is imported on first such use.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import regex
@@ -54,21 +55,41 @@ def find_dates(body: str, rules: Rules, published: str | None = None) -> list[Da
 
 
 def resolve_missing_years(hits: list[DateHit], published: str | None) -> list[DateHit]:
-    """Return the hits with missing years taken from the reference date; drop the rest."""
+    """Return the hits with missing years taken from the reference date; drop the rest.
+
+    The reference is the publication date, else the nearest full date in the
+    text; with neither, a "(6/7)" or "16 Juni" is skipped, never guessed.
+
+    >>> hits = [DateHit(0, 8, 2021, 7, 5), DateHit(20, 25, None, 7, 6)]
+    >>> [(h.year, h.month, h.day) for h in resolve_missing_years(hits, None)]
+    [(2021, 7, 5), (2021, 7, 6)]
+    >>> resolve_missing_years([DateHit(20, 25, None, 7, 6)], None)
+    []
+    """
     reference = _date_of(published)
     full = [h for h in hits if h.year is not None and h.day is not None]
+    full_starts = [h.start for h in full]
     out = []
     for hit in hits:
         if hit.year is not None:
             out.append(hit)
             continue
-        ref = reference or _nearest_date(hit, full)
-        ref_year = ref.year if ref else _nearest_year(hit, hits)
-        if ref_year is None or hit.month is None or hit.day is None:
+        near = _nearest(hit.start, full, full_starts)
+        ref = reference or (_date_of(iso_value(near)[0]) if near else None)
+        if ref is None or hit.month is None or hit.day is None:
             continue
-        year = resolve_year(hit.month, hit.day, ref, ref_year)
+        year = resolve_year(hit.month, hit.day, ref, ref.year)
         out.append(DateHit(hit.start, hit.end, year, hit.month, hit.day, hit.time, hit.offset))
     return out
+
+
+def _nearest(position: int, hits: list[DateHit], starts: list[int]) -> DateHit | None:
+    """Return the hit whose start is nearest the position (starts sorted), or None."""
+    if not hits:
+        return None
+    i = bisect.bisect_left(starts, position)
+    candidates = [hits[j] for j in (i - 1, i) if 0 <= j < len(hits)]
+    return min(candidates, key=lambda h: abs(h.start - position))
 
 
 def _date_of(value: str | None) -> dt.date | None:
@@ -81,25 +102,10 @@ def _date_of(value: str | None) -> dt.date | None:
         return None
 
 
-def _nearest_date(hit: DateHit, full: list[DateHit]) -> dt.date | None:
-    if not full:
-        return None
-    near = min(full, key=lambda h: abs(h.start - hit.start))
-    assert near.year is not None and near.month is not None and near.day is not None
-    return dt.date(near.year, near.month, near.day)
-
-
-def _nearest_year(hit: DateHit, hits: list[DateHit]) -> int | None:
-    with_year = [h for h in hits if h.year is not None and h.month is not None]
-    if not with_year:
-        return None
-    return min(with_year, key=lambda h: abs(h.start - hit.start)).year
-
-
 # Published date ---------------------------------------------------------------
 
-# The header: title, standfirst, byline, date line. Measured on the corpus the
-# date line, where there is one, sits within the first few lines.
+# The header: title, standfirst, byline, outlet and date lines. A date line
+# sits right after the title or byline; twelve lines leave room for all.
 HEADER_WINDOW_LINES = 12
 # A header line (title, standfirst, byline, date) is short; the first longer
 # one is the first body paragraph, and the header ends there.
@@ -107,6 +113,7 @@ MAX_HEADER_LINE_CHARS = 160
 # Words a date line may carry besides the date: outlet, place, byline name.
 MAX_OTHER_WORDS_ON_DATE_LINE = 6
 WORD_RE = regex.compile(r"[^\W\d_][\w.'’]*")
+DIGIT_RE = regex.compile(r"\d")
 
 
 def find_published(lines: list[Line], rules: Rules) -> str | None:
@@ -122,6 +129,9 @@ def find_published(lines: list[Line], rules: Rules) -> str | None:
         # The header ends at the first body paragraph: its dates are events.
         if len(line.text) > MAX_HEADER_LINE_CHARS:
             return None
+        # Every header date holds a digit; most header lines hold none.
+        if not DIGIT_RE.search(line.text, timeout=MATCH_TIMEOUT_SECONDS):
+            continue
         # The first line is the title, often in title case ("Rally Set For
         # June 5, 2021"): there only a line that is nothing but a date counts.
         value = published_from_line(line.text, forms, rules, is_title=index == 0)
@@ -146,6 +156,12 @@ def published_from_line(
     True
     """
     hits = [h for h in scan_dates(text, forms) if h.year is not None and h.day is not None]
+    # A header line does not close with a full stop; a sentence that a scrape
+    # broke over lines does ("... dikutip dari AP," / "Sabtu (7/6/2025).").
+    if text.rstrip().endswith(".") and not forms.published_label.match(
+        text, timeout=MATCH_TIMEOUT_SECONDS
+    ):
+        return None
     label = forms.published_label.search(text, timeout=MATCH_TIMEOUT_SECONDS)
     if label is not None and text[label.start()].isupper() and not is_title:
         after = [h for h in hits if h.start >= label.end()]
@@ -154,9 +170,7 @@ def published_from_line(
         if not hits and forms.month_word.search(text, timeout=MATCH_TIMEOUT_SECONDS):
             return parse_fallback(text[label.end() :], rules, PRECISION_DAY)
         return None
-    # A date line that ends with a full stop closes a sentence a scrape broke
-    # over several lines ("... dikutip dari AP," / "Sabtu (7/6/2025).").
-    if not hits or text.rstrip().endswith("."):
+    if not hits:
         return None
     if not is_date_line(text, hits, forms, 0 if is_title else MAX_OTHER_WORDS_ON_DATE_LINE):
         return None
@@ -187,7 +201,11 @@ def is_date_line(
     rest = text
     for hit in reversed(hits):
         rest = rest[: hit.start] + " " + rest[hit.end :]
-    words = [w for w in WORD_RE.findall(rest) if w.casefold() not in forms.zones]
+    words = [
+        w
+        for w in WORD_RE.findall(rest, timeout=MATCH_TIMEOUT_SECONDS)
+        if w.casefold() not in forms.zones
+    ]
     if len(words) > max_words:
         return False
     return all(w[0].isupper() or forms.updated_label.match(w) for w in words)

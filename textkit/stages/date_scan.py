@@ -171,28 +171,39 @@ def _read_day_month(
     month, day = forms.months[match["month"].casefold()], int(match["day"])
     if not is_valid_date(year or LEAP_YEAR, month, day):
         return []
-    start = match.start("month") if month_first else match.start()
-    weekday, paren = read_prefix(text, start, forms)
-    end = match.end()
-    if weekday >= 0:
-        start = weekday
-        # "Senin (5 Juli 2021)": the text then runs to the closing parenthesis.
-        closing = text.find(")", end, end + 3) if paren >= 0 else -1
-        end = closing + 1 if closing >= 0 and not text[end:closing].strip() else end
-    # The optional dot after a month is an abbreviation's ("Sept."), not the
-    # full stop after a full name ("pada 22 Juni.").
-    if end == match.end("month") + 1 and match["month"].casefold() not in forms.short_months:
-        end -= 1
-    time, offset = _read_time(match, forms)
     hits = []
+    end = match.end()
     # "3 - 20 Juli 2021": the first day is its own mention with the same month
-    # and year; in "July 3-20, 2021" the whole range stands for its end date.
+    # and year, the end date another; in "July 3-20, 2021" the whole range
+    # stands for its end date.
     if match["range_start"] and not month_first:
+        start = match.start("day")
         first = int(match["range_start"])
         if is_valid_date(year or LEAP_YEAR, month, first) and first < day:
             hits.append(
                 DateHit(match.start("range_start"), match.end("range_start"), year, month, first)
             )
-            start = match.start("day")
+    else:
+        start, end = _extend_over_prefix(match, forms, text, month_first)
+    # The optional dot after a month is an abbreviation's ("Sept."), not the
+    # full stop after a full name ("pada 22 Juni.").
+    if end == match.end("month") + 1 and match["month"].casefold() not in forms.short_months:
+        end -= 1
+    time, offset = _read_time(match, forms)
     hits.append(DateHit(start, end, year, month, day, time, offset))
     return hits
+
+
+def _extend_over_prefix(
+    match: regex.Match[str], forms: DateForms, text: str, month_first: bool
+) -> tuple[int, int]:
+    """Return the span of a textual date with a weekday before it taken in."""
+    start = match.start("month") if month_first else match.start()
+    end = match.end()
+    weekday, paren = read_prefix(text, start, forms)
+    if weekday >= 0:
+        start = weekday
+        # "Senin (5 Juli 2021)": the text then runs to the closing parenthesis.
+        closing = text.find(")", end, end + 3) if paren >= 0 else -1
+        end = closing + 1 if closing >= 0 and not text[end:closing].strip() else end
+    return start, end

@@ -21,6 +21,7 @@ from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Line, LineSet, Removal
 from textkit.stages.lede import drop_repeats
+from textkit.stages.line_gate import candidate_lines, compile_gate
 from textkit.stages.related import headline_end, looks_like_headline, max_headline_words
 
 # A boilerplate line is short; a longer paragraph that opens with a label is body.
@@ -66,6 +67,9 @@ class LineMatcher:
 
     pattern: regex.Pattern[str]
     rules: tuple[BoilerplateRule, ...]
+    # The same alternation searched over a whole article's lines at once
+    # (None when a rule cannot be gated; see :mod:`textkit.stages.line_gate`).
+    gate: regex.Pattern[str] | None
 
 
 def compile_line_matcher(rules: Rules) -> LineMatcher:
@@ -82,12 +86,23 @@ def compile_line_matcher(rules: Rules) -> LineMatcher:
         f"(?P<r{n}>{_from_line_start(rule.pattern.pattern)})" for n, rule in enumerate(line_rules)
     )
     where = f"lang/{rules.lang}/boilerplate.toml"
-    return LineMatcher(compile_pattern(source, where), line_rules)
+    pattern = compile_pattern(source, where)
+    gate = compile_gate(f"^(?:{source})", pattern.flags) if line_rules else None
+    return LineMatcher(pattern, line_rules, gate)
 
 
 def compile_inline_rules(rules: Rules) -> tuple[BoilerplateRule, ...]:
     """Return the rules that find related links glued inside a paragraph."""
     return tuple(r for r in rules.compiled("boilerplate.rules", compile_rules) if r.kind == INLINE)
+
+
+def compile_inline_gate(rules: Rules) -> regex.Pattern[str] | None:
+    """Return the inline rules as one gate over an article's joined lines (None: no gate)."""
+    inline = rules.compiled("boilerplate.inline", compile_inline_rules)
+    if not inline or len({rule.pattern.flags for rule in inline}) > 1:
+        return None
+    source = "|".join(f"(?:{rule.pattern.pattern})" for rule in inline)
+    return compile_gate(source, inline[0].pattern.flags)
 
 
 def _from_line_start(source: str) -> str:
@@ -167,15 +182,14 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     kept: list[Line] = []
     removed: list[Removal] = []
     skip_next = False
+    gates = LineHits.of(lines, rules)
     for index, original in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
-        line, cut = cut_inline_links(original, rules)
-        removed.extend(cut)
+        line, rule = _match_line(original, index, gates, rules, removed)
         if not line.text:
             continue
-        rule = match_rule(line.text, rules)
         if rule is None:
             kept.append(line)
             continue
@@ -197,6 +211,37 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     kept, repeats = drop_repeats(kept, rules.lang)
     kept, tags = drop_trailing_tags(kept, rules.lang)
     return LineSet(kept, [*removed, *repeats, *tags])
+
+
+@dataclass(frozen=True)
+class LineHits:
+    """The lines of one article that the gates say may hold a match (None: all may)."""
+
+    inline: set[int] | None
+    line: set[int] | None
+
+    @classmethod
+    def of(cls, lines: list[Line], rules: Rules) -> LineHits:
+        """Return the candidate lines for the inline rules and for the line rules."""
+        texts = [line.text for line in lines]
+        inline_gate = rules.compiled("boilerplate.inline-gate", compile_inline_gate)
+        matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
+        return cls(candidate_lines(inline_gate, texts), candidate_lines(matcher.gate, texts))
+
+
+def _match_line(
+    original: Line, index: int, gates: LineHits, rules: Rules, removed: list[Removal]
+) -> tuple[Line, BoilerplateRule | None]:
+    """Return the line with inline links cut (recording them) and the line rule it matches."""
+    line = original
+    if gates.inline is None or index in gates.inline:
+        line, cut = cut_inline_links(original, rules)
+        removed.extend(cut)
+    if not line.text:
+        return line, None
+    if gates.line is None or index in gates.line or line.text != original.text:
+        return line, match_rule(line.text, rules)
+    return line, None
 
 
 def _takes_next(rule: BoilerplateRule, following: str, rules: Rules) -> bool:

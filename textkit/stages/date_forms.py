@@ -47,6 +47,7 @@ class DateForms:
     published_label: regex.Pattern[str]
     updated_label: regex.Pattern[str]
     month_word: regex.Pattern[str]
+    date_line_words: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def build_date_forms(rules: Rules) -> DateForms:
         published_label=_label_pattern(labels, "published", where),
         updated_label=_label_pattern(labels, "updated", where),
         month_word=compile_pattern(rf"(?<!\w){_alt([*months, *short], where)}(?!\w)", where),
+        date_line_words=frozenset(w.casefold() for w in section.get("date_line_words", [])),
     )
 
 

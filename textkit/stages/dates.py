@@ -187,7 +187,8 @@ def is_date_line(
     """Return True when a line is mostly its dates: a header, not a sentence.
 
     What is left besides the dates may be a few capitalised words (outlet,
-    place, a name) and separators, never lower-case running text.
+    place, a name), separators and the language's ``date_line_words``
+    ("admin", "dibaca"), never lower-case running text.
 
     >>> from textkit.lang import load
     >>> forms = date_forms(load("id"))
@@ -208,4 +209,9 @@ def is_date_line(
     ]
     if len(words) > max_words:
         return False
-    return all(w[0].isupper() or forms.updated_label.match(w) for w in words)
+    return all(
+        w[0].isupper()
+        or w.casefold() in forms.date_line_words
+        or forms.updated_label.match(w, timeout=MATCH_TIMEOUT_SECONDS)
+        for w in words
+    )

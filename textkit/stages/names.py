@@ -153,7 +153,7 @@ class NameIndex:
     starts: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
-    by_word: dict[str, list[str]] = field(default_factory=dict)
+    by_word: dict[str, dict[str, None]] = field(default_factory=dict)
     short_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
@@ -164,7 +164,7 @@ class NameIndex:
         self.kinds.append(kind)
         words = name.split()
         for word in set(words):
-            self.by_word.setdefault(word.casefold(), []).append(name)
+            self.by_word.setdefault(word.casefold(), {})[name] = None
         if kind.endswith("subject"):
             self.add_short(name)
 

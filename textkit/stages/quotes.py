@@ -18,7 +18,7 @@ from textkit.lang import Rules
 from textkit.record import Quote
 from textkit.stages.names import NameIndex, build_name_index
 from textkit.stages.quote_rules import QuoteRules, body_words, quote_rules
-from textkit.stages.quotes_direct import QuoteSpan, find_quote_spans
+from textkit.stages.quotes_direct import MAX_QUOTE_CHARS, QuoteSpan, find_quote_spans
 from textkit.stages.quotes_reported import Reported, find_reported
 from textkit.stages.speakers import (
     Attribution,
@@ -29,6 +29,9 @@ from textkit.stages.speakers import (
 )
 
 DIRECT, INDIRECT = "direct", "indirect"
+# No direct quote is longer than this (quotes_direct bounds them), so only
+# quotes opening this close before a stretch of reported speech can overlap it.
+MAX_QUOTE_REACH_CHARS = MAX_QUOTE_CHARS + 1000
 # Which unspoken name mentions count as "the person last named" for a pronoun.
 PERSON_KINDS = ()
 USE_KNOWN_MENTIONS = False
@@ -47,6 +50,8 @@ MIN_TITLE_WORDS = 2
 # A quote whose cue sits elsewhere in its sentence ("X called it “...”") must
 # have this many words; single quoted words there are mostly scare quotes.
 MIN_SENTENCE_CUED_WORDS = 2
+# How far past a closing mark a cue and its speaker phrase are looked for.
+MAX_CUE_WINDOW_CHARS = 400
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 
@@ -69,8 +74,9 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     spans = find_quote_spans(body)
     items = [item for span in spans if (item := _direct_item(body, span, qr)) is not None]
     words = body_words(body)
+    opens = [span.open_mark for span in spans]
     for reported in find_reported(body, qr, words):
-        if not any(_overlaps(reported, span) for span in spans):
+        if not _overlaps_any(reported, spans, opens):
             items.append(_reported_item(reported))
     items.sort(key=lambda item: item.position)
     quoted = sorted(part for span in spans for part in span.parts)
@@ -79,6 +85,13 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
         (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr, words)
     ]
     return _resolve(body, items, index, introduced)
+
+
+def _overlaps_any(reported: Reported, spans: list[QuoteSpan], opens: list[int]) -> bool:
+    """Return True when reported speech overlaps one of the direct quotes (sorted by start)."""
+    first = max(0, bisect.bisect_left(opens, reported.start - MAX_QUOTE_REACH_CHARS))
+    last = bisect.bisect_left(opens, reported.end)
+    return any(_overlaps(reported, span) for span in spans[first:last])
 
 
 def _overlaps(reported: Reported, span: QuoteSpan) -> bool:
@@ -93,8 +106,10 @@ def _reported_item(reported: Reported) -> _Item:
 
 
 def _block_end(body: str, pos: int) -> int:
-    m = BLOCK_END_RE.search(body, pos)
-    return m.start() if m else len(body)
+    """Return where the paragraph holding ``pos`` ends, looking no further than a cue can sit."""
+    limit = min(len(body), pos + MAX_CUE_WINDOW_CHARS)
+    m = BLOCK_END_RE.search(body, pos, limit)
+    return m.start() if m else limit
 
 
 def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:

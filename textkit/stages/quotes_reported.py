@@ -7,6 +7,7 @@ speech, and is left to quotes_direct.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -220,7 +221,12 @@ def find_reported(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]
         + find_cue_final(body, qr, words)
     )
     kept: list[Reported] = []
+    starts: list[int] = []
     for item in candidates:
-        if all(item.end <= k.start or item.start >= k.end for k in kept):
-            kept.append(item)
-    return sorted(kept, key=lambda r: r.start)
+        at = bisect.bisect_left(starts, item.start)
+        before_ok = at == 0 or kept[at - 1].end <= item.start
+        after_ok = at == len(kept) or item.end <= kept[at].start
+        if before_ok and after_ok:
+            kept.insert(at, item)
+            starts.insert(at, item.start)
+    return kept

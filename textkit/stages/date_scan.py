@@ -107,9 +107,15 @@ def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[
     if not is_valid_date(year, month, day):
         return []
     time, offset = _read_time(match, forms)
-    if close and (paren < 0 or weekday < 0):
-        # Without a weekday the parentheses stay out of the text: "6/7/2021".
+    if close and paren < 0:
         end, time, offset = match.end("year"), None, None
+    elif close and weekday < 0:
+        # Without a weekday the parentheses stay out of the text ("6/7/2021"),
+        # unless a clock time follows them: "(6/7/2021) pukul 10.00 WIB".
+        if time is None:
+            end = match.end("year")
+        else:
+            start = paren
     return [DateHit(start, end, year, month, day, time, offset)]
 
 

@@ -154,6 +154,7 @@ class NameIndex:
     names: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
+    honorific_of: dict[str, str] = field(default_factory=dict)
     short_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
@@ -189,12 +190,21 @@ class NameIndex:
         return name
 
     def fullest(self, name: str) -> str:
-        """Return the longest indexed name holding the name's words in order, else the name."""
+        """Return the longest indexed name holding the name's words in order, else the name.
+
+        An honorific the article uses for that surname ("Mr. Clarke") is kept.
+        """
         words = name.split()
         if len(words) > 1 and words[0] in self.honorifics:
-            return f"{words[0]} {self.fullest(' '.join(words[1:]))}"
+            return f"{words[0]} {self._longest_holding(' '.join(words[1:]), words[1:])}"
         if not words or (len(words) == 1 and _is_acronym(words[0])):
             return name  # an organisation's initials are not a short name
+        best = self._longest_holding(name, words)
+        honorific = self.honorific_of.get(best.split()[-1].casefold())
+        return f"{honorific} {best}" if honorific else best
+
+    def _longest_holding(self, name: str, words: list[str]) -> str:
+        """Return the longest indexed name (trimmed) holding the words in order."""
         best = name
         for candidate in self.by_word.get(words[0].casefold(), ()):
             candidate = self.trimmed(candidate)
@@ -278,6 +288,8 @@ def build_name_index(
         else:
             kind = ""
         index.add(m.start(), name, kind)
+        if run.split()[0] in qr.honorifics and len(run.split()) > 1:
+            index.honorific_of.setdefault(run.split()[-1].casefold(), run.split()[0])
         last_end = m.end()
     return index
 

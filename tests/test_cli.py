@@ -471,3 +471,10 @@ def test_default_jobs_is_one_for_a_single_article(tmp_path):
     assert default_jobs(("seeds/",), "text") == (os.cpu_count() or 1)
     assert default_jobs((SEED, SEED_2), "text") == (os.cpu_count() or 1)
     assert default_jobs(("-",), "jsonl") == (os.cpu_count() or 1)
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(runner, tmp_path):
+    target = tmp_path / "no" / "such" / "out.jsonl"
+    result = run(runner, "extract", SEED, "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"textkit: --output {target}: No such file or directory\n"

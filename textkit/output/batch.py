@@ -21,6 +21,7 @@ from textkit.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    EXIT_USAGE,
     error_line,
     warning_lines,
 )
@@ -111,7 +112,9 @@ def feed_sink(
     """Write every record to the sink, counting; stop at the first error with fail_fast."""
     from textkit.progress import make_progress
 
-    with make_progress(not settings.quiet) as progress:
+    # The bar shares the terminal with a table on stdout; draw it only when data goes elsewhere.
+    show = not settings.quiet and not _is_terminal(sink.out)
+    with make_progress(show) as progress:
         for record in records:
             counts.read += 1
             is_error = "error" in record
@@ -134,7 +137,11 @@ def run_command(settings: RunSettings, options: Options) -> int:
     from textkit.output.sinks import make_sink
     from textkit.runner import run_batch
 
-    target = AtomicFile(settings.output) if settings.output else None
+    try:
+        target = AtomicFile(settings.output) if settings.output else None
+    except OSError as exc:
+        sys.stderr.write(f"textkit: --output {settings.output}: {exc.strerror or exc}\n")
+        return EXIT_USAGE
     out = target.stream if target else sys.stdout
     fmt = settings.fmt or ("table" if _is_terminal(out) else "jsonl")
     counts = Counts()

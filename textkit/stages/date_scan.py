@@ -192,7 +192,7 @@ def _read_day_month(
     else:
         start, end = _extend_over_prefix(match, forms, text, month_first)
     # The optional dot after a month is an abbreviation's ("Sept."), not the
-    # full stop after a full name ("pada 22 Juni.").
+    # full stop after a full name ("pada 12 Maret.").
     if end == match.end("month") + 1 and match["month"].casefold() not in forms.short_months:
         end -= 1
     time, offset = _read_time(match, forms)

@@ -157,7 +157,7 @@ def published_from_line(
     """
     hits = [h for h in scan_dates(text, forms) if h.year is not None and h.day is not None]
     # A header line does not close with a full stop; a sentence that a scrape
-    # broke over lines does ("... dikutip dari AP," / "Sabtu (7/6/2025).").
+    # broke over lines does ("... kata dia kepada" / "Kabarsatu, Rabu (3/3/2021).").
     if text.rstrip().endswith(".") and not forms.published_label.match(
         text, timeout=MATCH_TIMEOUT_SECONDS
     ):

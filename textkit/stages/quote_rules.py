@@ -154,7 +154,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         firsts={
             "verb-first": first_words(verb_first["words"], clitics),
             "speaker-first": first_words(speaker_first["words"]),
-            "frame": first_words(frame_words),
+            "frame": first_words(frame_words, clitics),
             "introduction": first_words(data.get("introductions", ["-"])),
         },
         rule_ids={
@@ -165,7 +165,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         },
         verb_first_re=compile_words(verb_first["words"], where, clitics),
         speaker_first_re=compile_words(speaker_first["words"], where),
-        frame_re=compile_words(frame_words, where),
+        frame_re=compile_words(frame_words, where, clitics),
         pronoun_re=compile_words(data.get("pronouns", ["-"]), where),
         name_run_re=compile_pattern(
             name_run_source(data, titles, where), where, regex.UNICODE | regex.V0

@@ -24,11 +24,12 @@ from textkit.stages.speakers import (
 )
 
 MAX_REPORTED_CHARS = 700
-MIN_REPORTED_WORDS = 4
+MIN_REPORTED_WORDS = 3
 # Between the verb and the content: a comma, "bahwa"/"that", or a short adjunct
 # such as "on Tuesday" before "that".
 MAX_OPENER_GAP_CHARS = 40
 MAX_SKIPPED_WORDS = 3
+MAX_FRAME_PHRASE_CHARS = 160
 # An inserted cue ("..., lanjut Kepala Dinas X, ...") is at most this long.
 MAX_INSERTED_CUE_CHARS = 80
 SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}")
@@ -146,11 +147,15 @@ def _opens_sentences(cue: str, qr: QuoteRules) -> bool:
 
 
 def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> Reported | None:
-    limit = min(len(body), cue.end() + 160)
-    name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
+    limit = min(len(body), cue.end() + MAX_FRAME_PHRASE_CHARS)
+    if any(cue.group().casefold().endswith(c) for c in qr.clitics):
+        name, role, is_pronoun = None, None, True  # "Menurutnya, ..."
+        phrase_end = cue.end()
+    else:
+        name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
+        phrase_end = _phrase_end(body, cue.end(), limit, qr, is_pronoun)
     if name is None and not is_pronoun:
         return None
-    phrase_end = _phrase_end(body, cue.end(), limit, qr, is_pronoun)
     start = _content_start(body, phrase_end, qr)
     end = sentence_end(body, start, qr)
     if not _is_content(body, start, end):

@@ -74,3 +74,18 @@ def test_version_does_not_import_dateparser():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_seeds_publish_nothing_and_read_day_first(seeds_dir):
+    import textkit
+
+    values = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        record = textkit.extract(path.read_text(encoding="utf-8"))
+        assert record["published"] is None, path.name
+        for mention in record["dates"]:
+            assert record["body"][mention["start"] : mention["end"]] == mention["text"]
+        values[path.stem] = [m["value"] for m in record["dates"]]
+    assert "2021-07-06" in values["003_0c05776076f70064"]
+    assert "2021-07-20" in values["003_0c05776076f70064"]
+    assert "2020-08-04" in values["000_cc460d36b08c243e"]

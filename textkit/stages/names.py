@@ -27,6 +27,7 @@ MAX_MENTIONS_BACK = 200
 # name this long needs no trimming.
 MAX_SHORT_MENTION_WORDS = 2
 MAX_PLAIN_NAME_WORDS = 3
+MIN_GLUED_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
 
@@ -93,6 +94,8 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     cut = max(cut, _title_end(tokens, qr))
     while cut < len(tokens) - 1 and _is_acronym(tokens[cut]):
         cut += 1
+    if 0 < cut < len(tokens) and tokens[cut].casefold() in qr.place_words:
+        cut = 0  # "Kepala BPBD Kabupaten X": an office and its place, no person named
     name = " ".join(tokens[cut:]) or None
     role = " ".join(tokens[:cut]) or None
     if name is not None and not is_name_like(name, qr):
@@ -155,6 +158,7 @@ class NameIndex:
     kinds: list[str] = field(default_factory=list)
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
     honorific_of: dict[str, str] = field(default_factory=dict)
+    glue_words: frozenset[str] = frozenset()
     short_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
@@ -199,9 +203,26 @@ class NameIndex:
             return f"{words[0]} {self._longest_holding(' '.join(words[1:]), words[1:])}"
         if not words or (len(words) == 1 and _is_acronym(words[0])):
             return name  # an organisation's initials are not a short name
+        if len(words) == 1:
+            name = self._unglued(name)
+            words = name.split()
         best = self._longest_holding(name, words)
         honorific = self.honorific_of.get(best.split()[-1].casefold())
         return f"{honorific} {best}" if honorific else best
+
+    def _unglued(self, name: str) -> str:
+        """Return a name with a glued lowercase word cut off ("Havidzdalam" -> "Havidz").
+
+        Scrapes lose the space where a link was; the cut is kept only when what
+        remains is a word of a name the article gives elsewhere.
+        """
+        for cut in range(len(name) - 2, MIN_GLUED_NAME_CHARS - 1, -1):
+            head, tail = name[:cut], name[cut:]
+            if tail.islower() and tail in self.glue_words:
+                fuller = self.by_word.get(head.casefold(), {})
+                if any(" " in full for full in fuller):
+                    return head
+        return name
 
     def _longest_holding(self, name: str, words: list[str]) -> str:
         """Return the longest indexed name (trimmed) holding the words in order."""
@@ -263,7 +284,7 @@ def build_name_index(
     Runs starting inside the ``skip`` spans (sorted; the quotes' own words) are
     left out: a name the speaker mentions is not a name the article gives.
     """
-    index = NameIndex(honorifics=qr.honorifics)
+    index = NameIndex(honorifics=qr.honorifics, glue_words=qr.opener_words)
     skip = skip or []
     skip_starts = [start for start, _ in skip]
     last_end = -1

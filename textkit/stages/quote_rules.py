@@ -125,6 +125,8 @@ class QuoteRules:
     non_cue_before: frozenset[str]
     abbreviations: frozenset[str]
     sentence_cues: frozenset[str]
+    definite_determiners: frozenset[str]
+    place_words: frozenset[str]
     object_verbs: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
@@ -227,6 +229,8 @@ def _word_sets(
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),
         "sentence_cues": _folded(data.get("sentence_cues")),
+        "definite_determiners": _folded(data.get("definite_determiners")),
+        "place_words": _folded(data.get("place_words")),
         "object_verbs": _folded(data.get("object_verbs")),
         "abbreviations": _folded(
             w

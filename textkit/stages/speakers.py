@@ -281,6 +281,9 @@ def attribution_before_verb(
     if subject is None and far is not None and near[:1].islower() and is_role_like(near, qr):
         subject, far = near, far
     if subject is None:
+        if far is None and _is_definite_description(near, qr):
+            att.is_pronoun = True  # "the governor said": someone already named
+            return att
         att.name = described_speaker(near, qr) if far is None else None
         return att if att.name else None
     if far is not None and _subject_of(far, qr) is None and not far[:1].isupper():
@@ -289,6 +292,11 @@ def attribution_before_verb(
     if att.name is None and far is None:
         att.name = described_speaker(near, qr)
     return att if att.name else None
+
+
+def _is_definite_description(phrase: str, qr: QuoteRules) -> bool:
+    words = phrase.split()
+    return len(words) >= 2 and words[0].casefold() in qr.definite_determiners and words[1].islower()
 
 
 def described_speaker(phrase: str, qr: QuoteRules) -> str | None:

@@ -478,3 +478,30 @@ def test_output_into_a_missing_folder_is_a_usage_error(runner, tmp_path):
     result = run(runner, "extract", SEED, "-o", str(target))
     assert result.exit_code == 2
     assert result.stderr == f"textkit: --output {target}: No such file or directory\n"
+
+
+def test_ctrl_c_during_a_write_waits_for_the_line_to_end():
+    import signal
+
+    from textkit.output.batch import InterruptGuard
+
+    written = []
+    with InterruptGuard() as guard, pytest.raises(KeyboardInterrupt), guard.writing():
+        os.kill(os.getpid(), signal.SIGINT)
+        written.append("whole line\n")
+    assert written == ["whole line\n"]
+    assert signal.getsignal(signal.SIGINT) is not guard._on_sigint
+
+
+def test_fail_fast_in_parallel_stops_and_exits_1(runner):
+    args = ["extract", "--jobs", "2", "--fail-fast", SEED, "nope.txt", SEED_2, SEED]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 1
+    assert [r["source"] for r in jsonl(result.stdout)] == [SEED, "nope.txt"]
+
+
+def test_error_lines_stay_on_one_line():
+    from textkit.errors import error_line
+
+    record = {"source": "a.txt", "error": {"type": "BadJSON", "message": "line\none\r\ntwo"}}
+    assert error_line(record) == "textkit: a.txt: BadJSON: line one two"

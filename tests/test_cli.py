@@ -490,7 +490,7 @@ def test_ctrl_c_during_a_write_waits_for_the_line_to_end():
         os.kill(os.getpid(), signal.SIGINT)
         written.append("whole line\n")
     assert written == ["whole line\n"]
-    assert signal.getsignal(signal.SIGINT) is not guard._on_sigint
+    assert signal.getsignal(signal.SIGINT) != guard._on_sigint  # handler restored
 
 
 def test_fail_fast_in_parallel_stops_and_exits_1(runner):

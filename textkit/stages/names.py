@@ -160,6 +160,7 @@ class NameIndex:
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
     short_words: set[str] = field(default_factory=set)
+    subject_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
     def add(self, start: int, name: str, kind: str) -> None:
@@ -170,11 +171,11 @@ class NameIndex:
         words = name.split()
         for word in set(words):
             self.by_word.setdefault(word.casefold(), {})[name] = None
-        if kind.endswith("subject"):
-            self.add_short(name)
+        if kind.endswith("subject") and len(words) <= MAX_SHORT_MENTION_WORDS:
+            self.subject_words.update(w.casefold() for w in words)
 
     def add_short(self, name: str) -> None:
-        """Record a short form the article uses for someone ("Asep mengatakan")."""
+        """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
         words = name.split()
         if len(words) <= MAX_SHORT_MENTION_WORDS:
             self.short_words.update(w.casefold() for w in words)
@@ -188,9 +189,10 @@ class NameIndex:
         words = name.split()
         if len(words) < MAX_PLAIN_NAME_WORDS:
             return name
-        for i, word in enumerate(words[1:], start=1):
-            if word.casefold() in self.short_words:
-                return " ".join(words[min(i, len(words) - MAX_PLAIN_NAME_WORDS) :])
+        for shorts in (self.short_words, self.subject_words):
+            for i, word in enumerate(words[1:], start=1):
+                if word.casefold() in shorts:
+                    return " ".join(words[min(i, len(words) - MAX_PLAIN_NAME_WORDS) :])
         return name
 
     def fullest(self, name: str) -> str:

@@ -191,7 +191,7 @@ class NameIndex:
             return name
         for shorts in (self.short_words, self.subject_words):
             for i, word in enumerate(words[1:], start=1):
-                if word.casefold() in shorts:
+                if word[:1].isupper() and word.casefold() in shorts:
                     return " ".join(words[min(i, len(words) - MAX_PLAIN_NAME_WORDS) :])
         return name
 

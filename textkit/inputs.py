@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -123,9 +124,10 @@ def read_item(source: str, max_bytes: int | None) -> InputItem:
             data = _read_bounded(sys.stdin.buffer, max_bytes)
         else:
             p = Path(source)
-            if p.is_dir():
+            info = p.stat()
+            if stat.S_ISDIR(info.st_mode):
                 return InputItem(source, error_type="ReadError", error_message="is a directory")
-            size = p.stat().st_size
+            size = info.st_size
             if max_bytes is not None and size > max_bytes:
                 return too_big_item(source, size, max_bytes)
             with p.open("rb") as stream:

@@ -144,5 +144,9 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("\\ufeffa\\r\\nb\\rc\\x00")
     'a\\nb\\nc'
     """
-    text = text.removeprefix("\ufeff").replace("\x00", "")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

@@ -32,6 +32,8 @@ def looks_like_html(text: str) -> bool:
     False
     """
     head = text[:SNIFF_CHARS]
+    if "<" not in head:
+        return False
     if head.lstrip().lower().startswith(("<!doctype html", "<html")):
         return True
     tags = _TAG_RE.findall(head)

@@ -505,3 +505,15 @@ def test_error_lines_stay_on_one_line():
 
     record = {"source": "a.txt", "error": {"type": "BadJSON", "message": "line\none\r\ntwo"}}
     assert error_line(record) == "textkit: a.txt: BadJSON: line one two"
+
+
+def test_disk_full_leaves_no_file_and_exits_1(runner, tmp_path, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("textkit.output.sinks.write_jsonl", full)
+    out = tmp_path / "out.jsonl"
+    result = run(runner, "extract", SEED, "-o", str(out))
+    assert result.exit_code == 1
+    assert "textkit: cannot write the output: No space left on device" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -37,7 +37,8 @@ class Counts:
     written: int = 0
     errors: int = 0
     seconds: float = 0.0
-    stopped: str | None = None  # None when every input was processed
+    stopped: str | None = None  # why the run ended early: interrupted, fail-fast, write error
+    completed: bool = False  # every input processed and the output finished
 
     def summary(self) -> str:
         """Return the end-of-batch line for standard error.
@@ -158,11 +159,15 @@ def run_command(settings: RunSettings, options: Options) -> int:
         with InterruptGuard() as guard:
             sink = make_sink(out, fmt, settings.view, **_sink_settings(settings))
             feed_sink(records, sink, settings, counts, guard)
+        counts.completed = counts.stopped is None
     except KeyboardInterrupt:
         counts.stopped = "interrupted"
     except BrokenPipeError:
         silence_stdout()
         return EXIT_OK
+    except OSError as exc:  # the output cannot be written (disk full, device gone)
+        counts.stopped = "write-error"
+        sys.stderr.write(f"textkit: cannot write the output: {exc.strerror or exc}\n")
     finally:
         records.close()
         counts.seconds = time.monotonic() - started
@@ -177,7 +182,7 @@ def _sink_settings(settings: RunSettings) -> dict[str, Any]:
 def _finish_file(target: Any, counts: Counts) -> None:
     if target is None:
         return
-    if counts.stopped is None:
+    if counts.completed:
         target.commit()
     else:
         target.discard()
@@ -192,6 +197,8 @@ def _finish(counts: Counts, settings: RunSettings) -> int:
             f"({_plural(counts.written, 'record')} written, {_plural(counts.errors, 'error')})\n"
         )
         return EXIT_INTERRUPTED
+    if counts.stopped == "write-error":
+        return EXIT_SOME_FAILED
     if counts.stopped == "fail-fast":
         sys.stderr.write(
             f"textkit: stopped at the first error (--fail-fast) after "

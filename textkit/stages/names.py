@@ -235,22 +235,6 @@ class NameIndex:
                 best = candidate
         return best
 
-    def last_known_before(self, offset: int, known: dict[str, list[str]]) -> tuple[int, str] | None:
-        """Return the known speaker whose name was mentioned last before an offset.
-
-        ``known`` maps each word of a speaker's name (casefolded) to the speakers'
-        full names; the scan back is bounded to MAX_MENTIONS_BACK mentions.
-        """
-        i = bisect.bisect_left(self.starts, offset) - 1
-        stop = max(-1, i - MAX_MENTIONS_BACK)
-        while i > stop:
-            words = {w.casefold() for w in self.names[i].split()}
-            candidates = {full for w in words for full in known.get(w, ())}
-            if candidates:
-                return self.starts[i], max(candidates, key=lambda full: _overlap(full, words))
-            i -= 1
-        return None
-
     def kind_at(self, offset: int) -> str:
         """Return the kind of the name indexed at an offset ("" if none starts there)."""
         i = bisect.bisect_left(self.starts, offset)
@@ -265,10 +249,6 @@ class NameIndex:
                 return self.starts[i], self.names[i]
             i -= 1
         return None
-
-
-def _overlap(full: str, words: set[str]) -> int:
-    return len({w.casefold() for w in full.split()} & words)
 
 
 def _holds_in_order(candidate: list[str], words: list[str]) -> bool:

@@ -32,9 +32,6 @@ DIRECT, INDIRECT = "direct", "indirect"
 # No direct quote is longer than this (quotes_direct bounds them), so only
 # quotes opening this close before a stretch of reported speech can overlap it.
 MAX_QUOTE_REACH_CHARS = MAX_QUOTE_CHARS + 1000
-# Which unspoken name mentions count as "the person last named" for a pronoun.
-PERSON_KINDS = ()
-USE_KNOWN_MENTIONS = False
 # A name opening one of the sentences just before a quote ("Toto biasanya
 # bersepeda. “...,” katanya.") is the person last named when it is this close.
 NEAR_SUBJECT_CHARS = 300
@@ -207,10 +204,13 @@ def _person_last_named(
     known: dict[str, list[str]],
     index: NameIndex,
 ) -> str | None:
-    """Return the person named last before a position: a speaker, or a titled or subject name."""
-    found = [index.person_before(position, PERSON_KINDS)]
-    if USE_KNOWN_MENTIONS:
-        found.append(index.last_known_before(position, known))
+    """Return the person named last before a position.
+
+    That is the speaker a cue named last, or a known speaker (or a titled
+    person) opening one of the sentences just before; with neither, the last
+    person introduced by a title of office.
+    """
+    found: list[tuple[int, str]] = []
     at = bisect.bisect_left(anchors, (position, "")) - 1
     while (
         at > 0 and _is_initials(anchors[at][1]) and position - anchors[at][0] < NEAR_SUBJECT_CHARS
@@ -218,18 +218,27 @@ def _person_last_named(
         at -= 1  # "-nya" after "HIMKI mendorong ..." means the person named before
     if at >= 0:
         found.append(anchors[at])
-    near = index.person_before(position, ("subject", "titled-subject"))
-    if near is not None and position - near[0] <= NEAR_SUBJECT_CHARS:
-        words = {w.casefold() for w in near[1].split()}
-        speakers = {full for w in words for full in known.get(w, ())}
-        if speakers:
-            found.append((near[0], max(speakers, key=lambda full: len(full))))
-        elif index.kind_at(near[0]) == "titled-subject":
-            found.append((near[0], index.fullest(near[1])))
-    best = max((f for f in found if f is not None), default=None)
-    if best is None:
-        best = index.person_before(position, ("titled", "titled-subject"))
+    near = _near_subject(position, known, index)
+    if near is not None:
+        found.append(near)
+    best = max(found, default=None) or index.person_before(position, ("titled", "titled-subject"))
     return best[1] if best else None
+
+
+def _near_subject(
+    position: int, known: dict[str, list[str]], index: NameIndex
+) -> tuple[int, str] | None:
+    """Return a known speaker or titled person opening a sentence just before a position."""
+    near = index.person_before(position, ("subject", "titled-subject"))
+    if near is None or position - near[0] > NEAR_SUBJECT_CHARS:
+        return None
+    words = {w.casefold() for w in near[1].split()}
+    speakers = {full for w in words for full in known.get(w, ())}
+    if speakers:
+        return near[0], max(speakers, key=len)
+    if index.kind_at(near[0]) == "titled-subject":
+        return near[0], index.fullest(near[1])
+    return None
 
 
 def _is_initials(name: str) -> bool:

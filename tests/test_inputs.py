@@ -150,3 +150,8 @@ def test_item_is_picklable_for_workers():
 
     item = InputItem("a", data=b"x", warnings=("w",))
     assert pickle.loads(pickle.dumps(item)) == item
+
+
+def test_jsonl_file_with_utf8_bom(tmp_path):
+    path = write(tmp_path, "bom.jsonl", b'\xef\xbb\xbf{"id": "a", "text": "Isi."}\n')
+    assert sources(iter_items([str(path)], "jsonl")) == [("a", None)]

@@ -169,6 +169,8 @@ def iter_jsonl(
         while raw := stream.readline(limit):
             number += 1
             where = f"{source}:{number}"
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark
             if not raw.endswith(b"\n") and limit > 0 and len(raw) >= limit:
                 size = len(raw) + _skip_line(stream)
                 yield too_big_item(where, size, max_bytes or 0)

@@ -18,7 +18,8 @@ from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, alternation, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
-from textkit.stages.credits import CreditFind, find_closing_credit
+from textkit.stages.credits import MAX_CREDIT_CHARS, compile_credits, find_closing_credit
+from textkit.stages.line_gate import candidate_lines, compile_gate
 
 # Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
 HEADER_ZONE_LINES = 4
@@ -208,6 +209,12 @@ def find_labelled_suffix(text: str, rules: Rules, header: bool) -> tuple[int, Cr
     return None
 
 
+def desk_words(rules: Rules) -> frozenset[str]:
+    """Return the desk names (casefolded) that make a byline on their own."""
+    desk = rules.section("byline").get("desk", {}).get("words", [])
+    return frozenset(word.casefold() for word in desk)
+
+
 def is_desk_byline(text: str, rules: Rules) -> bool:
     """Return True when the line is only a desk name such as "Redaksi".
 
@@ -215,8 +222,46 @@ def is_desk_byline(text: str, rules: Rules) -> bool:
     >>> is_desk_byline("Redaksi", load("id"))
     True
     """
-    desk = rules.section("byline").get("desk", {}).get("words", [])
-    return text.strip(EDGE_CHARS).casefold() in {word.casefold() for word in desk}
+    return text.strip(EDGE_CHARS).casefold() in rules.compiled("byline.desk", desk_words)
+
+
+def compile_credit_gate(rules: Rules) -> regex.Pattern[str] | None:
+    """Return the closing-credit shapes as one gate over joined line ends (None: no gate)."""
+    credits = rules.compiled("byline.credits", compile_credits)
+    if not credits or len({credit.pattern.flags for credit in credits}) > 1:
+        return None
+    source = "|".join(f"(?:{credit.pattern.pattern})" for credit in credits)
+    return compile_gate(source, credits[0].pattern.flags)
+
+
+def compile_label_gate(rules: Rules) -> regex.Pattern[str] | None:
+    """Return the byline labels as one gate over joined line ends (None: no gate)."""
+    any_label = rules.compiled("byline.any-label", compile_any_label)
+    return compile_gate(any_label.pattern, any_label.flags)
+
+
+@dataclass(frozen=True)
+class ZoneHits:
+    """The lines whose ends the gates say may hold a closing credit or a label (None: all)."""
+
+    credits: set[int] | None
+    labels: set[int] | None
+
+    @classmethod
+    def of(cls, lines: list[Line], zone: list[int], rules: Rules) -> ZoneHits:
+        """Return the candidate line indexes among the zone lines."""
+        credit_ends = [lines[i].text[-MAX_CREDIT_CHARS:] for i in zone]
+        label_ends = [lines[i].text[-LABEL_WINDOW_CHARS:] for i in zone]
+        credits = candidate_lines(
+            rules.compiled("byline.credit-gate", compile_credit_gate), credit_ends
+        )
+        labels = candidate_lines(
+            rules.compiled("byline.label-gate", compile_label_gate), label_ends
+        )
+        return cls(
+            None if credits is None else {zone[k] for k in credits},
+            None if labels is None else {zone[k] for k in labels},
+        )
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
@@ -231,12 +276,14 @@ def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
     kept: list[Line] = []
     removed: list[Removal] = []
     tail_start = len(lines) - TAIL_ZONE_LINES
+    zone = [i for i in range(len(lines)) if i < HEADER_ZONE_LINES or i >= tail_start]
+    hits = ZoneHits.of(lines, zone, rules)
     for index, line in enumerate(lines):
         header = index < HEADER_ZONE_LINES
         if not header and index < tail_start:
             kept.append(line)
             continue
-        text = _take_credits(line, index, len(lines), header, rules, byline, removed)
+        text = _take_credits(line, index, len(lines), hits, rules, byline, removed)
         if text:
             kept.append(Line(line.number, text) if text != line.text else line)
     byline.authors = list(dict.fromkeys(byline.authors))
@@ -248,12 +295,13 @@ def _take_credits(
     line: Line,
     index: int,
     total: int,
-    header: bool,
+    hits: ZoneHits,
     rules: Rules,
     byline: Byline,
     removed: list[Removal],
 ) -> str:
     """Return what is left of the line once credits are cut, recording them."""
+    header = index < HEADER_ZONE_LINES
     if header and is_desk_byline(line.text, rules):
         _record(
             byline,
@@ -264,13 +312,16 @@ def _take_credits(
         )
         return ""
     text = line.text
-    closing: CreditFind | None = find_closing_credit(text, rules, total - index)
+    closing = None
+    if hits.credits is None or index in hits.credits:
+        closing = find_closing_credit(text, rules, total - index)
     while closing is not None:
         names = Credit(closing.names, [], closing.rule_id)
         _record(byline, removed, line.number, text[closing.start :].strip(), names)
         text = text[: closing.start].rstrip()
         closing = find_closing_credit(text, rules, total - index) if text else None
-    suffix = find_labelled_suffix(text, rules, header) if text else None
+    may_hold_label = hits.labels is None or index in hits.labels or text != line.text
+    suffix = find_labelled_suffix(text, rules, header) if text and may_hold_label else None
     if suffix is not None:
         start, credit = suffix
         _record(byline, removed, line.number, text[start:].strip(), credit)

@@ -58,15 +58,17 @@ def drop_flattened_copies(
     >>> [line.number for line in kept], cut[0].rule
     ([3, 4], 'id.boilerplate.repeated-lede')
     """
-    folded = [line.text.casefold() for line in lines]
-    lengths = sorted(len(text) for text in folded)
+    folded = [fold(line.text) for line in lines]
+    sizes = [len(text) for text in folded]
+    ordered = sorted(sizes)
     # A copy holds at least two other paragraphs, so it is far longer than a
     # typical line; only such lines get the pairwise checks.
-    longest_typical = 1.5 * lengths[len(lengths) // 2] if lengths else 0
+    longest_typical = 1.5 * ordered[len(ordered) // 2] if ordered else 0
+    openings = [text[:OPENING_CHARS] for text in folded]
     candidates = [
         i
-        for i, text in enumerate(folded)
-        if len(text) > longest_typical and _holds_openings(i, folded)
+        for i, size in enumerate(sizes)
+        if size > longest_typical and _holds_openings(i, folded, openings, sizes)
     ]
     if not candidates:
         return list(lines), []
@@ -79,16 +81,22 @@ def drop_flattened_copies(
     return [line for i, line in enumerate(lines) if i not in drop], removed
 
 
-def _holds_openings(index: int, folded: list[str]) -> bool:
+def _holds_openings(index: int, folded: list[str], openings: list[str], sizes: list[int]) -> bool:
     """Return True when the openings of two other, shorter lines occur in this one."""
     text = folded[index]
-    found = 0
-    for n, other in enumerate(folded):
-        if n != index and len(other) < len(text) and other[:OPENING_CHARS] in text:
-            found += 1
-            if found >= 2:
-                return True
-    return False
+    size = sizes[index]  # a shorter line is never the line itself
+    pairs = zip(openings, sizes, strict=True)
+    hits = (1 for opening, other in pairs if other < size and opening in text)
+    return next(hits, 0) + next(hits, 0) >= 2
+
+
+def fold(text: str) -> str:
+    """Return the text casefolded (ASCII text only lowered, which is the same and quicker).
+
+    >>> fold("Straße RAYA")
+    'strasse raya'
+    """
+    return text.lower() if text.isascii() else text.casefold()
 
 
 def is_flattened_copy(index: int, keys: list[str]) -> bool:
@@ -116,19 +124,20 @@ def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal
     (1, 'id.boilerplate.repeated-lede')
     """
     lines, removed = drop_flattened_copies(lines, lang)
+    folded = [fold(line.text) for line in lines]
     kept: list[Line] = []
     seen: set[str] = set()
     index = 0
     while index < len(lines):
         line = lines[index]
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and is_doubled_teaser(line, following):
+        key = folded[index]
+        if _doubles_next(index, folded, line):
             rule = f"{lang}.boilerplate.repeated-teaser"
+            following = lines[index + 1]
             removed.append(Removal(line.number, line.text, rule))
             removed.append(Removal(following.number, following.text, rule))
             index += 2
             continue
-        key = line.text.casefold()
         if key in seen and len(line.text.split()) >= MIN_REPEAT_WORDS:
             removed.append(Removal(line.number, line.text, f"{lang}.boilerplate.repeated-lede"))
         else:
@@ -136,3 +145,12 @@ def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal
             kept.append(line)
         index += 1
     return kept, removed
+
+
+def _doubles_next(index: int, folded: list[str], line: Line) -> bool:
+    """Return True when the line is a doubled teaser (see :func:`is_doubled_teaser`)."""
+    return (
+        index + 1 < len(folded)
+        and folded[index] == folded[index + 1]
+        and not SENTENCE_END_RE.search(line.text)
+    )

@@ -43,7 +43,11 @@ REFUSED_OPS = {_C.GROUPREF, _C.GROUPREF_EXISTS}
 REFUSED_AT = {_C.AT_BEGINNING_STRING, _C.AT_END_STRING}
 PARSE_FLAGS = re.IGNORECASE | re.DOTALL | re.VERBOSE | re.MULTILINE
 NEWLINE = 10
+NAMED_GROUP_RE = re.compile(r"(?<!\\)((?:\\\\)*)\(\?P<\w+>")
 POSIX_CLASS_RE = re.compile(r"\[:\^?\w+:\]")
+# Letter, mark and number categories (``\p{Lu}``) never match a newline; the
+# stdlib parser does not know them, so they are read as ``\w`` for the check.
+LETTER_CLASS_RE = re.compile(r"(?<!\\)((?:\\\\)*)\\p\{(?:L[ultmo&]?|M[nce]?|N[dlo]?)\}")
 
 
 def joins_safely(source: str, flags: int = 0) -> bool:
@@ -53,9 +57,12 @@ def joins_safely(source: str, flags: int = 0) -> bool:
     True
     >>> joins_safely(r"^iklan(?!\\s)")
     False
+    >>> joins_safely(r"^(?-i:\\p{Lu}[\\p{Lu}.]{1,14})$")
+    True
     """
     if POSIX_CLASS_RE.search(source):
         return False  # POSIX classes read differently by the stdlib parser
+    source = LETTER_CLASS_RE.sub(r"\1\\w", source)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -124,7 +131,11 @@ def _set_item_takes_newline(kind: Any, value: Any) -> bool:
 
 
 def compile_gate(source: str, flags: int) -> regex.Pattern[str] | None:
-    """Return the pattern compiled to search joined lines, or None when it cannot be gated."""
+    """Return the pattern compiled to search joined lines, or None when it cannot be gated.
+
+    Named groups become plain groups (alternatives may share a name).
+    """
+    source = NAMED_GROUP_RE.sub(r"\1(?:", source)
     if not joins_safely(source, flags):
         return None
     try:

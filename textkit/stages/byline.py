@@ -235,14 +235,21 @@ def compile_credit_gate(rules: Rules) -> regex.Pattern[str] | None:
 
 
 def compile_label_gate(rules: Rules) -> regex.Pattern[str] | None:
-    """Return the byline labels as one gate over joined line ends (None: no gate)."""
-    any_label = rules.compiled("byline.any-label", compile_any_label)
-    return compile_gate(any_label.pattern, any_label.flags)
+    """Return the labels allowed below the header as one gate over joined line ends."""
+    labels = rules.compiled("byline.labels", compile_labels)
+    below = [label for label in labels if not label.header_only]
+    if not below or len({label.pattern.flags for label in below}) > 1:
+        return None
+    source = "|".join(f"(?:{label.pattern.pattern})" for label in below)
+    return compile_gate(source, below[0].pattern.flags)
 
 
 @dataclass(frozen=True)
 class ZoneHits:
-    """The lines whose ends the gates say may hold a closing credit or a label (None: all)."""
+    """The zone lines whose ends may hold a closing credit or a label (None: all may).
+
+    Header lines are always searched for labels (header-only labels are not gated).
+    """
 
     credits: set[int] | None
     labels: set[int] | None
@@ -250,17 +257,15 @@ class ZoneHits:
     @classmethod
     def of(cls, lines: list[Line], zone: list[int], rules: Rules) -> ZoneHits:
         """Return the candidate line indexes among the zone lines."""
+        credit_gate = rules.compiled("byline.credit-gate", compile_credit_gate)
         credit_ends = [lines[i].text[-MAX_CREDIT_CHARS:] for i in zone]
-        label_ends = [lines[i].text[-LABEL_WINDOW_CHARS:] for i in zone]
-        credits = candidate_lines(
-            rules.compiled("byline.credit-gate", compile_credit_gate), credit_ends
-        )
-        labels = candidate_lines(
-            rules.compiled("byline.label-gate", compile_label_gate), label_ends
-        )
+        credits = candidate_lines(credit_gate, credit_ends)
+        below = [i for i in zone if i >= HEADER_ZONE_LINES]
+        label_gate = rules.compiled("byline.label-gate", compile_label_gate)
+        labels = candidate_lines(label_gate, [lines[i].text[-LABEL_WINDOW_CHARS:] for i in below])
         return cls(
             None if credits is None else {zone[k] for k in credits},
-            None if labels is None else {zone[k] for k in labels},
+            None if labels is None else {below[k] for k in labels} | set(range(HEADER_ZONE_LINES)),
         )
 
 

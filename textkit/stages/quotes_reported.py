@@ -14,12 +14,11 @@ import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
+from textkit.stages.sentences import is_abbreviation_dot, sentence_start
 from textkit.stages.speakers import (
     Attribution,
     attribution_before_verb,
-    is_abbreviation_dot,
     is_cue_verb,
-    sentence_start,
     speaker_after,
 )
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
-from textkit.stages.names import is_role_like, pick_name, split_role, strip_non_name_words
+from textkit.stages.names import is_role_like, pick_name, split_role
 from textkit.stages.quote_rules import BodyWords, QuoteRules, scan_cues
+from textkit.stages.sentences import find_clause_end, sentence_start
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
 MAX_CUE_GAP_CHARS = 12
@@ -32,16 +33,9 @@ LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 MAX_CHAIN_SEGMENTS = 5
 MIN_CHAIN_NAME_WORDS = 2
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
-CLAUSE_END_RE = regex.compile(r"[.!?;\n\"“”]")
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
-LAST_WORD_RE = regex.compile(r"(?<![\p{L}])\p{L}+$")
-MAX_ABBREVIATION_CHARS = 6
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
-SENTENCE_START_RE = regex.compile(r"(?:[.!?][\"“”]?\s+|\n|^)(?=[^\n]*$)")
 DIGIT_RE = regex.compile(r"\d")
-# Searched backwards (regex's (?r)) from a position for the last sentence break.
-SENTENCE_BREAK_BACK_RE = regex.compile(r"(?r)[.!?][\"“”]?\s+(?=\S)|\n+")
-MAX_SENTENCE_CHARS = 400
 
 
 @dataclass
@@ -239,24 +233,6 @@ def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
     return not before or before[-1].casefold() not in qr.non_cue_before
 
 
-def find_clause_end(body: str, start: int, end: int, qr: QuoteRules) -> int:
-    """Return where the clause starting at ``start`` ends, skipping dots of "Mr." or "J."."""
-    for m in CLAUSE_END_RE.finditer(body, start, end):
-        if m.group() == "." and is_abbreviation_dot(body, m.start(), qr):
-            continue
-        return m.start()
-    return end
-
-
-def is_abbreviation_dot(body: str, dot: int, qr: QuoteRules) -> bool:
-    """Return True when the dot at ``dot`` ends an initial or a listed abbreviation."""
-    word = LAST_WORD_RE.search(body, max(0, dot - MAX_ABBREVIATION_CHARS), dot)
-    if word is None:
-        return False
-    text = word.group()
-    return (len(text) == 1 and text.isupper()) or f"{text}.".casefold() in qr.abbreviations
-
-
 def attribution_before_verb(
     body: str, start: int, verb: regex.Match[str], qr: QuoteRules
 ) -> Attribution | None:
@@ -343,22 +319,6 @@ def _subject_of(segment: str, qr: QuoteRules) -> str | None:
     ):
         return f"{role_prefix} {tail.group()}".strip() if role_prefix else tail.group()
     return head.group() if head is not None else None
-
-
-def _is_titled(run: str, qr: QuoteRules) -> bool:
-    tokens = strip_non_name_words(run.split(), qr)
-    return bool(qr.title_re.match(" ".join(tokens), timeout=MATCH_TIMEOUT_SECONDS))
-
-
-def sentence_start(body: str, pos: int, floor: int) -> int:
-    """Return where the sentence holding ``pos`` starts (not before ``floor``).
-
-    >>> sentence_start("Satu. Dua tiga", 10, 0)
-    6
-    """
-    window = max(floor, pos - MAX_SENTENCE_CHARS)
-    m = SENTENCE_BREAK_BACK_RE.search(body, window, pos)
-    return m.end() if m else window
 
 
 def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:

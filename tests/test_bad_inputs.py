@@ -397,3 +397,28 @@ def test_unexpected_exception_in_a_stage_is_an_error_record(monkeypatch):
         "type": "IndexError",
         "message": "internal error: list index out of range",
     }
+
+
+def test_lone_surrogate_in_jsonl_text_is_replaced_and_warned(runner, tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "s", "text": "Judul\\n\\nIsi \\ud800 berita."}\n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", "--jobs", "1", "--input-format", "jsonl", str(path)])
+    assert result.exit_code == 0
+    [record] = records_of(result)
+    assert "\ufffd" in record["body"]
+    assert record["warnings"] == ["lone surrogate code points replaced with U+FFFD"]
+
+
+def test_undecodable_file_name_still_gives_valid_json(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    name = os.fsdecode(b"x\xff.txt")
+    (folder / name).write_bytes(SEED_TEXT.encode())
+    proc = subprocess.run(
+        [sys.executable, "-m", "textkit", "extract", "-q", str(folder)],
+        capture_output=True,
+        timeout=CHILD_TIMEOUT_SECONDS,
+    )
+    assert proc.returncode == 0, proc.stderr
+    record = json.loads(proc.stdout)
+    assert record["source"] == str(folder / name)

@@ -144,6 +144,8 @@ def run_command(settings: RunSettings, options: Options) -> int:
         sys.stderr.write(f"textkit: --output {settings.output}: {exc.strerror or exc}\n")
         return EXIT_USAGE
     out = target.stream if target else sys.stdout
+    for stream in (sys.stdout, sys.stderr):
+        tolerate_unencodable(stream)
     fmt = settings.fmt or ("table" if _is_terminal(out) else "jsonl")
     counts = Counts()
     started = time.monotonic()
@@ -207,6 +209,16 @@ def _finish(counts: Counts, settings: RunSettings) -> int:
     elif not settings.quiet:
         sys.stderr.write(counts.summary() + "\n")
     return EXIT_SOME_FAILED if counts.errors else EXIT_OK
+
+
+def tolerate_unencodable(stream: IO[str]) -> None:
+    """Make a text stream write what its encoding cannot hold as backslash escapes.
+
+    File names with undecodable bytes reach us as lone surrogates; escaped as
+    ``\\udcff`` they stay valid JSON instead of stopping the run.
+    """
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        stream.reconfigure(errors="backslashreplace")  # type: ignore[attr-defined]
 
 
 def silence_stdout() -> None:

@@ -23,7 +23,9 @@ class AtomicFile:
             prefix=f".{self.target.name}.", suffix=".part", dir=folder if str(folder) else "."
         )
         self.temp = Path(temp)
-        self.stream: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.stream: IO[str] = os.fdopen(
+            fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
+        )
 
     def commit(self) -> None:
         """Close the file and move it to the target name."""

@@ -37,6 +37,8 @@ MAX_JUNK_SHARE = 0.10
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = "".join(chr(c) for c in [*range(32), 127] if chr(c) not in "\t\n\r" + _LINE_BREAKS)
 _NORMALISE = str.maketrans({**dict.fromkeys(_LINE_BREAKS, "\n"), **dict.fromkeys(_CONTROLS)})
+# Lone surrogates come from JSON escapes ("\\ud800") and cannot be written as UTF-8.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # str.translate walks every character in Python; most articles need no change, so look first.
 _ODD_CHAR_RE = re.compile(f"[{re.escape(_LINE_BREAKS + _CONTROLS)}]")
 
@@ -132,6 +134,9 @@ def prepare_text(text: str) -> Decoded:
         if len(text) - len(cleaned) > MAX_JUNK_SHARE * len(text):
             raise BinaryInputError("binary data, not text (control characters)")
         text = cleaned
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub("\ufffd", text)
+        warnings.append("lone surrogate code points replaced with U+FFFD")
     if looks_like_html(text):
         text = strip_html(text)
         warnings.append("input looks like HTML: tags stripped, text kept")

@@ -155,3 +155,9 @@ def test_item_is_picklable_for_workers():
 def test_jsonl_file_with_utf8_bom(tmp_path):
     path = write(tmp_path, "bom.jsonl", b'\xef\xbb\xbf{"id": "a", "text": "Isi."}\n')
     assert sources(iter_items([str(path)], "jsonl")) == [("a", None)]
+
+
+def test_path_name_too_long_is_an_error_item():
+    [item] = iter_items(["a" * 5000])
+    assert item.error_type == "ReadError"
+    assert "too long" in item.error_message

@@ -62,9 +62,14 @@ def expand_path(path: str, suffixes: tuple[str, ...] = (".txt",)) -> Iterator[st
         yield "-"
         return
     p = Path(path)
-    if p.is_dir():
+    try:
+        is_dir, exists = p.is_dir(), p.exists()
+    except OSError as exc:  # a name too long, a loop of links
+        yield os_error_item(path, exc)
+        return
+    if is_dir:
         yield from _expand_dir(path, suffixes)
-    elif p.exists():
+    elif exists:
         yield path
     elif glob.has_magic(path):
         matches = sorted(glob.glob(path, recursive=True))  # noqa: PTH207 (absolute patterns too)

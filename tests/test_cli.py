@@ -517,3 +517,22 @@ def test_disk_full_leaves_no_file_and_exits_1(runner, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "textkit: cannot write the output: No space left on device" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "closed", "status"),
+    [
+        (["extract", "-"], "stdin", 1),
+        (["extract", "--input-format", "jsonl", "-"], "stdin", 1),
+        (["extract", SEED], "stdout", 2),
+        (["extract", SEED], "stderr", 0),
+    ],
+)
+def test_closed_standard_streams_never_give_a_traceback(args, closed, status):
+    redirect = {"stdin": "<&-", "stdout": ">&-", "stderr": "2>&-"}[closed]
+    script = f'"$0" -m textkit "$@" {redirect}'
+    proc = subprocess.run(
+        ["bash", "-c", script, sys.executable, *args], capture_output=True, cwd=ROOT, timeout=60
+    )
+    assert proc.returncode == status
+    assert b"Traceback" not in proc.stderr

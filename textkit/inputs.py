@@ -7,6 +7,7 @@ directory, a file over ``max_bytes``, a bad JSON line). Nothing is dropped.
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
@@ -126,7 +127,7 @@ def read_item(source: str, max_bytes: int | None) -> InputItem:
     """Return the item for one file (or standard input), or an error item."""
     try:
         if source == "-":
-            data = _read_bounded(sys.stdin.buffer, max_bytes)
+            data = _read_bounded(stdin_bytes(), max_bytes)
         else:
             p = Path(source)
             info = p.stat()
@@ -142,6 +143,13 @@ def read_item(source: str, max_bytes: int | None) -> InputItem:
     if max_bytes is not None and len(data) > max_bytes:
         return too_big_item(source, len(data), max_bytes)
     return InputItem(source, data=data)
+
+
+def stdin_bytes() -> IO[bytes]:
+    """Return standard input as a byte stream; raise OSError when it is closed (``<&-``)."""
+    if sys.stdin is None:
+        raise OSError(errno.EBADF, "standard input is closed")
+    return sys.stdin.buffer
 
 
 def _read_bounded(stream: IO[bytes], max_bytes: int | None) -> bytes:
@@ -164,7 +172,7 @@ def iter_jsonl(
 ) -> Iterator[InputItem]:
     """Yield one item per line of a JSON Lines file; a bad line becomes an error item."""
     try:
-        stream = sys.stdin.buffer if source == "-" else Path(source).open("rb")  # noqa: SIM115
+        stream = stdin_bytes() if source == "-" else Path(source).open("rb")  # noqa: SIM115
     except OSError as exc:
         yield os_error_item(source, exc)
         return

@@ -138,6 +138,11 @@ def run_command(settings: RunSettings, options: Options) -> int:
     from textkit.output.sinks import make_sink
     from textkit.runner import run_batch
 
+    if sys.stderr is None:  # started with 2>&-: messages have nowhere to go
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115, PTH123
+    if sys.stdout is None and not settings.output:
+        sys.stderr.write("textkit: standard output is closed; use -o FILE\n")
+        return EXIT_USAGE
     try:
         target = AtomicFile(settings.output) if settings.output else None
     except OSError as exc:

@@ -39,7 +39,11 @@ def test_names_inside_quotes_are_not_used_for_fullest_names():
 
 @pytest.mark.parametrize(
     ("text", "pos", "start"),
-    [("Satu. Dua tiga", 10, 6), ("Mr. Smith said so.", 12, 4), ("Baris satu\nBaris dua", 15, 11)],
+    [("Satu. Dua tiga", 10, 6), ("Mr. Smith said so.", 12, 0), ("Baris satu\nBaris dua", 15, 11)],
 )
 def test_sentence_start(text, pos, start):
-    assert sentence_start(text, pos, 0) == start
+    assert sentence_start(text, pos, 0, quote_rules(load("en"))) == start
+
+
+def test_sentence_start_without_rules_breaks_at_every_dot():
+    assert sentence_start("Mr. Smith said so.", 12, 0) == 4

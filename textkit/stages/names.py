@@ -28,6 +28,8 @@ MAX_MENTIONS_BACK = 200
 MAX_SHORT_MENTION_WORDS = 2
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
+# A name shorter than this after a title ("Sp. A") is a specialty or a code.
+MIN_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
 
@@ -94,6 +96,8 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     cut = max(cut, _title_end(tokens, qr))
     while cut < len(tokens) - 1 and _is_acronym(tokens[cut]):
         cut += 1
+    if cut > 0 and cut == len(tokens) - 1 and _is_acronym(tokens[cut]):
+        return None, " ".join(tokens)  # "Sp. THT-KL": a title and a code, no name
     if 0 < cut < len(tokens) and tokens[cut].casefold() in qr.place_words:
         cut = 0  # "Kepala BPBD Kabupaten X": an office and its place, no person named
     name = " ".join(tokens[cut:]) or None
@@ -146,7 +150,12 @@ def pick_name(near: str, far: str | None, qr: QuoteRules) -> tuple[str | None, s
     if far is not None and not near_role and is_role_like(far, qr):
         name, role = split_role(near, qr)
         return name, far.strip(" ,") if role is None else role
-    return split_role(near, qr)
+    name, role = split_role(near, qr)
+    if far is not None and near_role and (name is None or len(name) < MIN_NAME_CHARS):
+        far_name, _ = split_role(far, qr)  # "Dr. Sari, Sp. A": both start with a title
+        if far_name is not None and len(far_name) >= MIN_NAME_CHARS:
+            return far_name, near.strip(" ,")
+    return name, role
 
 
 @dataclass

@@ -109,7 +109,7 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
         end = sentence_end(body, start, qr)
         if not _is_content(body, start, end):
             continue
-        att = attribution_before_verb(body, sentence_start(body, verb.start(), 0), verb, qr)
+        att = attribution_before_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
         if att is not None:
             found.append(Reported(start, end, att))
     return found
@@ -117,7 +117,7 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
 
 def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
     """Return True when only a lead-in word ("Namun", "But") precedes pos in its sentence."""
-    begin = sentence_start(body, pos, 0)
+    begin = sentence_start(body, pos, 0, qr)
     lead = body[begin:pos].strip(" ,")
     if not lead:
         return True
@@ -174,7 +174,9 @@ def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: boo
     comma = body.find(",", end, limit)
     if comma >= 0 and not SENTENCE_END_RE.search(body, end, comma):
         between = body[end:comma].split()
-        if not between or between[0][:1].isupper() or comma - end <= MAX_OPENER_GAP_CHARS // 2:
+        short = comma - end <= MAX_OPENER_GAP_CHARS // 2
+        affiliation = bool(between) and between[0].casefold() in qr.affiliation_words
+        if not between or between[0][:1].isupper() or short or affiliation:
             return comma + 1
     return end
 
@@ -190,7 +192,7 @@ def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported
         before = body[max(0, cue.start() - 2) : cue.start()]
         if before != ", ":
             continue
-        begin = sentence_start(body, cue.start(), 0)
+        begin = sentence_start(body, cue.start(), 0, qr)
         limit = sentence_end(body, cue.end(), qr)
         name, role, is_pronoun = speaker_after(body, cue.end(), limit, qr)
         clitic = any(cue.group().casefold().endswith(c) for c in qr.clitics)

@@ -36,12 +36,22 @@ def is_abbreviation_dot(body: str, dot: int, qr: QuoteRules) -> bool:
     return (len(text) == 1 and text.isupper()) or f"{text}.".casefold() in qr.abbreviations
 
 
-def sentence_start(body: str, pos: int, floor: int) -> int:
+def sentence_start(body: str, pos: int, floor: int, qr: QuoteRules | None = None) -> int:
     """Return where the sentence holding ``pos`` starts (not before ``floor``).
+
+    With the language's rules, the dot of an abbreviation ("Dr.", "Sp.") does
+    not end a sentence.
 
     >>> sentence_start("Satu. Dua tiga", 10, 0)
     6
     """
     window = max(floor, pos - MAX_SENTENCE_CHARS)
-    m = SENTENCE_BREAK_BACK_RE.search(body, window, pos)
-    return m.end() if m else window
+    end = pos
+    while True:
+        m = SENTENCE_BREAK_BACK_RE.search(body, window, end)
+        if m is None:
+            return window
+        dot = m.start()
+        if qr is None or body[dot] != "." or not is_abbreviation_dot(body, dot, qr):
+            return m.end()
+        end = dot

@@ -114,7 +114,9 @@ def speaker_after(
             pos = det.end() + 1
     run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
     if run:
-        later = _name_after_role_words(body, run.end(), end, qr)
+        later = (None, None, False)
+        if not _affiliation_follows(body, run.end(), end, qr):
+            later = _name_after_role_words(body, run.end(), end, qr)
         if later[0] is not None and not _has_affiliation(later[1], qr):
             return later[0], f"{run.group()} {later[1] or ''}".strip(), False
         if _points_back(body, run.end(), end, qr):
@@ -179,6 +181,12 @@ def _name_after_role_words(
 def _has_affiliation(role: str | None, qr: QuoteRules) -> bool:
     """Return True when role words hold "dari"/"of": the name came first, then its affiliation."""
     return bool(role) and any(w.casefold() in qr.affiliation_words for w in (role or "").split())
+
+
+def _affiliation_follows(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
+    """Return True for "Budi dari Dinas X": the name came first, then where the person works."""
+    words = body[pos : min(end, pos + MAX_ROLE_CHARS)].split()[:1]
+    return bool(words) and words[0].casefold() in qr.affiliation_words
 
 
 def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> list[str]:
@@ -327,7 +335,7 @@ def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
     Reads "Budi mengatakan, “...", "Kata Budi, “...", "Menurut Budi, “..." and
     "Budi: “...".
     """
-    begin = sentence_start(body, open_mark, 0)
+    begin = sentence_start(body, open_mark, 0, qr)
     head_end = len(body[begin:open_mark].rstrip(" \t,:"))
     if head_end == 0:
         return None
@@ -359,7 +367,7 @@ def cue_in_sentence(
     Looks back from the opening mark for a speaker-first verb, then forward
     from the closing mark to the sentence end for "..., X said".
     """
-    begin = sentence_start(body, span_start, 0)
+    begin = sentence_start(body, span_start, 0, qr)
     verbs = list(
         qr.speaker_first_re.finditer(body, begin, span_start, timeout=MATCH_TIMEOUT_SECONDS)
     )

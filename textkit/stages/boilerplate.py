@@ -22,6 +22,7 @@ from textkit.lang.schema import rule_pattern_source
 from textkit.record import Line, LineSet, Removal
 from textkit.stages.lede import drop_repeats
 from textkit.stages.line_gate import candidate_lines, compile_gate
+from textkit.stages.line_probe import ProbeTable
 from textkit.stages.related import headline_end, looks_like_headline, max_headline_words
 
 # A boilerplate line is short; a longer paragraph that opens with a label is body.
@@ -67,9 +68,8 @@ class LineMatcher:
 
     pattern: regex.Pattern[str]
     rules: tuple[BoilerplateRule, ...]
-    # The same alternation searched over a whole article's lines at once
-    # (None when a rule cannot be gated; see :mod:`textkit.stages.line_gate`).
-    gate: regex.Pattern[str] | None
+    # Which line openings can start a match (see :mod:`textkit.stages.line_probe`).
+    probes: ProbeTable
 
 
 def compile_line_matcher(rules: Rules) -> LineMatcher:
@@ -86,9 +86,11 @@ def compile_line_matcher(rules: Rules) -> LineMatcher:
         f"(?P<r{n}>{_from_line_start(rule.pattern.pattern)})" for n, rule in enumerate(line_rules)
     )
     where = f"lang/{rules.lang}/boilerplate.toml"
-    pattern = compile_pattern(source, where)
-    gate = compile_gate(f"^(?:{source})", pattern.flags) if line_rules else None
-    return LineMatcher(pattern, line_rules, gate)
+    starts = [
+        compile_pattern(_from_line_start(rule.pattern.pattern), where, rule.pattern.flags)
+        for rule in line_rules
+    ]
+    return LineMatcher(compile_pattern(source, where), line_rules, ProbeTable.build(starts))
 
 
 def compile_inline_rules(rules: Rules) -> tuple[BoilerplateRule, ...]:
@@ -151,6 +153,8 @@ def match_rule(text: str, rules: Rules) -> BoilerplateRule | None:
     if len(text) > MAX_BOILERPLATE_LINE_CHARS:
         return None
     matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
+    if not matcher.probes.may_match(text):
+        return None
     found = matcher.pattern.match(text, timeout=MATCH_TIMEOUT_SECONDS)
     if found is None or found.lastgroup is None:
         return None
@@ -182,12 +186,12 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     kept: list[Line] = []
     removed: list[Removal] = []
     skip_next = False
-    gates = LineHits.of(lines, rules)
+    inline = inline_candidates(lines, rules)
     for index, original in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
-        line, rule = _match_line(original, index, gates, rules, removed)
+        line, rule = _match_line(original, index, inline, rules, removed)
         if not line.text:
             continue
         if rule is None:
@@ -213,35 +217,23 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     return LineSet(kept, [*removed, *repeats, *tags])
 
 
-@dataclass(frozen=True)
-class LineHits:
-    """The lines of one article that the gates say may hold a match (None: all may)."""
-
-    inline: set[int] | None
-    line: set[int] | None
-
-    @classmethod
-    def of(cls, lines: list[Line], rules: Rules) -> LineHits:
-        """Return the candidate lines for the inline rules and for the line rules."""
-        texts = [line.text for line in lines]
-        inline_gate = rules.compiled("boilerplate.inline-gate", compile_inline_gate)
-        matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
-        return cls(candidate_lines(inline_gate, texts), candidate_lines(matcher.gate, texts))
+def inline_candidates(lines: list[Line], rules: Rules) -> set[int] | None:
+    """Return the indexes of the lines that may hold an inline link (None: all may)."""
+    gate = rules.compiled("boilerplate.inline-gate", compile_inline_gate)
+    return candidate_lines(gate, [line.text for line in lines])
 
 
 def _match_line(
-    original: Line, index: int, gates: LineHits, rules: Rules, removed: list[Removal]
+    original: Line, index: int, inline: set[int] | None, rules: Rules, removed: list[Removal]
 ) -> tuple[Line, BoilerplateRule | None]:
     """Return the line with inline links cut (recording them) and the line rule it matches."""
     line = original
-    if gates.inline is None or index in gates.inline:
+    if inline is None or index in inline:
         line, cut = cut_inline_links(original, rules)
         removed.extend(cut)
     if not line.text:
         return line, None
-    if gates.line is None or index in gates.line or line.text != original.text:
-        return line, match_rule(line.text, rules)
-    return line, None
+    return line, match_rule(line.text, rules)
 
 
 def _takes_next(rule: BoilerplateRule, following: str, rules: Rules) -> bool:

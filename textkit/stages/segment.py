@@ -25,7 +25,7 @@ MIN_FLATTENED_LINE_CHARS = 600
 SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{3,}|(?<=[.!?\"”’)])[ \t\u00a0]{2,}")
 # Fragments this short (in words) are pieces of a sentence broken by links.
 MAX_FRAGMENT_WORDS = 3
-SENTENCE_END_RE = regex.compile(r"[.!?:;\"”’)\]…]$")
+SENTENCE_END_CHARS = frozenset('.!?:;"”’)]…')
 CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:()\]\-–—%])")
 DASH_ONLY_RE = regex.compile(r"^[-–—]{1,3}$")
 LIST_ITEM_RE = regex.compile(r"^(?:\d{1,3}[.)]|[-•*·▪])\s")
@@ -40,11 +40,26 @@ def split_lines(text: str) -> list[Line]:
     """
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
+        if is_squeezed(raw):
+            out.append(Line(number, raw))
+            continue
         for piece in split_space_runs(raw):
             squeezed = " ".join(piece.split())
             if squeezed:
                 out.append(Line(number, squeezed))
     return out
+
+
+def is_squeezed(raw: str) -> bool:
+    """Return True when the line is not blank and has no space to squeeze or split at.
+
+    Printable text holds no whitespace but the plain space, so a printable
+    line without doubled, leading or trailing spaces is already squeezed.
+
+    >>> is_squeezed("Satu dua."), is_squeezed("Satu  dua."), is_squeezed("Satu\u00a0dua.")
+    (True, False, False)
+    """
+    return raw.isprintable() and raw[:1] not in ("", " ") and raw[-1] != " " and "  " not in raw
 
 
 def split_space_runs(raw: str) -> list[str]:
@@ -75,7 +90,7 @@ def is_fragment_pair(first: Line, second: Line) -> bool:
     >>> is_fragment_pair(Line(1, "Kronologi kejadian"), Line(2, "Polisi datang pukul dua."))
     False
     """
-    if second.number - first.number > 1 or SENTENCE_END_RE.search(first.text):
+    if second.number - first.number > 1 or first.text[-1:] in SENTENCE_END_CHARS:
         return False
     if LIST_ITEM_RE.match(first.text) or LIST_ITEM_RE.match(second.text):
         return False  # list items stand on their own lines
@@ -107,15 +122,25 @@ def join_fragments(lines: list[Line], rules: Rules) -> list[Line]:
     [Line(number=1, text='Kata dia, lalu pergi.')]
     """
     out: list[Line] = []
+    pieces: list[str] = []  # the line being rebuilt, joined once it is complete
     last: Line | None = None
     for line in lines:
         if last is not None and _may_join(last, line, rules):
             glue = "" if line.text[0] in ",.;:)]%" or last.text[-1] in "([" else " "
-            out[-1] = Line(out[-1].number, out[-1].text + glue + line.text)
+            pieces.extend((glue, line.text))
         else:
+            _close(out, pieces)
             out.append(line)
+            pieces = [line.text]
         last = line
+    _close(out, pieces)
     return out
+
+
+def _close(out: list[Line], pieces: list[str]) -> None:
+    """Replace the last line by its joined pieces when fragments were added to it."""
+    if len(pieces) > 1:
+        out[-1] = Line(out[-1].number, "".join(pieces))
 
 
 def _may_join(last: Line, line: Line, rules: Rules) -> bool:

@@ -255,9 +255,8 @@ def attribution_before_verb(
     if not segments:
         return None
     near = _without_trailing_adverbs(segments[-1], qr)
-    if is_person_pointer(near, qr) or qr.pronoun_re.fullmatch(
-        near.casefold(), timeout=MATCH_TIMEOUT_SECONDS
-    ):
+    last_word = near.split()[-1].casefold() if near.split() else ""
+    if is_person_pointer(near, qr) or last_word in qr.pronouns:
         att.is_pronoun = True
         return att
     subject = _subject_of(near, qr)

@@ -196,8 +196,8 @@ class NameIndex:
         article also calls him "Asep".
         """
         words = name.split()
-        if len(words) < MAX_PLAIN_NAME_WORDS:
-            return name
+        if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
+            return name  # short already, or a description ("spokesman for X")
         for shorts in (self.short_words, self.subject_words):
             for i, word in enumerate(words[1:], start=1):
                 if word[:1].isupper() and word.casefold() in shorts:

@@ -49,6 +49,7 @@ MIN_TITLE_WORDS = 2
 MIN_SENTENCE_CUED_WORDS = 2
 # How far past a closing mark a cue and its speaker phrase are looked for.
 MAX_CUE_WINDOW_CHARS = 400
+TITLE_PUNCT = "\"'“”‘’(),.:;!?"
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 
@@ -135,9 +136,10 @@ def _word_count(body: str, span: QuoteSpan) -> int:
 
 def _is_title_like(body: str, span: QuoteSpan) -> bool:
     """Return True for a short quoted phrase whose every word is capitalised (a title or name)."""
-    words = [w for s, e in span.parts for w in WORD_RE.findall(body[s:e])]
+    words = [w.strip(TITLE_PUNCT) for s, e in span.parts for w in body[s:e].split()]
+    words = [w for w in words if w]
     return len(words) <= MAX_SCARE_QUOTE_WORDS and all(
-        w[:1].isupper() or w.isdigit() for w in words
+        w[:1].isupper() or w[:1].isdigit() for w in words
     )
 
 

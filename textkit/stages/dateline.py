@@ -19,6 +19,7 @@ from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Dateline, Line, LineSet, Removal
 from textkit.stages.boilerplate import match_rule
+from textkit.stages.line_gate import NAMED_GROUP_RE
 
 # How many body lines (after title and byline) may come before the dateline.
 MAX_LINES_BEFORE_DATELINE = 3
@@ -31,6 +32,8 @@ MAX_TEASER_CHARS = 400
 SENTENCE_BREAK_RE = regex.compile(r"(?<=[.!?…\"”’])\s*(?=\p{Lu})")
 TRAILING_SEPARATOR_RE = regex.compile(r"[\s\-–—,;:]+$")
 WORD_RE = regex.compile(r"\w+")
+# An inline flag group such as "(?i)" that applies to a whole pattern.
+GLOBAL_FLAG_RE = regex.compile(r"\(\?[aiLmsuxVfwbe0-9]+\)")
 # Share of a line's words found again later for it to count as a repeated lede.
 MIN_REPEAT_SHARE = 0.8
 
@@ -72,16 +75,40 @@ def compile_shapes(rules: Rules) -> list[DatelineShape]:
     ]
 
 
+def compile_any_shape(rules: Rules) -> dict[bool, regex.Pattern[str] | None]:
+    """Return, for all shapes (False) and strong shapes only (True), one pattern matching any.
+
+    A window that none of them matches holds no dateline, so one match call
+    replaces a loop over the shapes on most lines. None when a shape sets a
+    global flag (it would leak into the other shapes).
+    """
+    shapes = rules.compiled("dateline.shapes", compile_shapes)
+    if any(GLOBAL_FLAG_RE.search(shape.pattern.pattern) for shape in shapes):
+        return {False: None, True: None}
+    out: dict[bool, regex.Pattern[str] | None] = {}
+    for strong_only in (False, True):
+        sources = [
+            NAMED_GROUP_RE.sub(r"\1(?:", shape.pattern.pattern)
+            for shape in shapes
+            if shape.strong or not strong_only
+        ]
+        joined = "|".join(f"(?:{source})" for source in sources) or "(?!)"
+        out[strong_only] = compile_pattern(joined, "dateline shapes", CASE_SENSITIVE_FLAGS)
+    return out
+
+
 def match_dateline(
     text: str, rules: Rules, pos: int = 0, strong_only: bool = False
 ) -> DatelineMatch | None:
     """Return the dateline that starts the text at ``pos``, or None."""
+    window = text[pos : pos + MAX_DATELINE_CHARS]
+    any_shape = rules.compiled("dateline.any-shape", compile_any_shape)[strong_only]
+    if any_shape is not None and not any_shape.match(window, timeout=MATCH_TIMEOUT_SECONDS):
+        return None
     for shape in rules.compiled("dateline.shapes", compile_shapes):
         if strong_only and not shape.strong:
             continue
-        found = shape.pattern.match(
-            text[pos : pos + MAX_DATELINE_CHARS], timeout=MATCH_TIMEOUT_SECONDS
-        )
+        found = shape.pattern.match(window, timeout=MATCH_TIMEOUT_SECONDS)
         if found is None:
             continue
         groups = found.groupdict()

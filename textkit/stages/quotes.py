@@ -49,6 +49,7 @@ MIN_TITLE_WORDS = 2
 MIN_SENTENCE_CUED_WORDS = 2
 # How far past a closing mark a cue and its speaker phrase are looked for.
 MAX_CUE_WINDOW_CHARS = 400
+SENTENCE_FINAL = (".", "!", "?")
 TITLE_PUNCT = "\"'“”‘’(),.:;!?"
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
@@ -117,6 +118,8 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
     att = None
     if span.close_mark is not None:
         att = cue_after(body, span.close_mark + 1, _block_end(body, span.close_mark), qr)
+        if att is not None and _starts_next_sentence(body, span, att, qr):
+            att = None
     if att is None:
         att = cue_before(body, span.open_mark, qr)
     if att is None and not _is_title_like(body, span):
@@ -128,6 +131,26 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
     elif att is None:
         return None
     return _Item(DIRECT, span.parts, span.open_mark, att)
+
+
+def _starts_next_sentence(body: str, span: QuoteSpan, att: Attribution, qr: QuoteRules) -> bool:
+    """Return True when a quote ended its sentence and the "cue" after it opens the next one.
+
+    ("“... now.” Sen. Cruz called the KKK “abhorrent”": Cruz is not the speaker.)
+    """
+    if att.rule != qr.rule_ids["speaker-first"] or not body[: span.end].rstrip().endswith(
+        SENTENCE_FINAL
+    ):
+        return False
+    after = body[att.anchor : att.anchor + MAX_CUE_WINDOW_CHARS]
+    verb_end = len(after.split(maxsplit=1)[0]) if after.split() else 0
+    rest = after[verb_end:].lstrip()
+    return (
+        bool(rest)
+        and rest[:1].isalpha()
+        and rest[:1].islower()
+        and not rest.startswith(tuple(qr.adjunct_words))
+    )
 
 
 def _word_count(body: str, span: QuoteSpan) -> int:

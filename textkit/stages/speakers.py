@@ -350,12 +350,30 @@ def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
             name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)
             if name or is_pronoun:
                 return Attribution(cue.group(), qr.rule_ids[rule], name, role, is_pronoun, begin)
+    inserted = _inserted_cue_before(body, begin, end, qr)
+    if inserted is not None:
+        return inserted
     if body[begin:open_mark].rstrip().endswith(":"):
         run = qr.name_run_re.fullmatch(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS)
         if run:
             name, role = pick_name(run.group(), None, qr)
             return Attribution(":", qr.rule_ids["speaker-first"], name, role, False, begin)
     return None
+
+
+def _inserted_cue_before(body: str, begin: int, end: int, qr: QuoteRules) -> Attribution | None:
+    """Read "..., explained Rosenberg, “...": a verb-first cue closing the lead-in."""
+    comma = body.rfind(", ", begin, end)
+    if comma < 0:
+        return None
+    cue = qr.verb_first_re.match(body, comma + 2, end, timeout=MATCH_TIMEOUT_SECONDS)
+    if cue is None:
+        return None
+    name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)
+    run = qr.name_run_re.match(body, cue.end() + 1, end, timeout=MATCH_TIMEOUT_SECONDS)
+    if name is None or run is None or body[run.end() : end].strip():
+        return None
+    return Attribution(cue.group(), qr.rule_ids["verb-first"], name, role, is_pronoun, comma)
 
 
 def cue_in_sentence(

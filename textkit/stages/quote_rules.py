@@ -126,6 +126,7 @@ class QuoteRules:
     abbreviations: frozenset[str]
     sentence_cues: frozenset[str]
     definite_determiners: frozenset[str]
+    indefinite_determiners: frozenset[str]
     place_words: frozenset[str]
     object_verbs: frozenset[str]
     particles: frozenset[str]
@@ -230,6 +231,7 @@ def _word_sets(
         "non_cue_before": _folded(data.get("non_cue_before")),
         "sentence_cues": _folded(data.get("sentence_cues")),
         "definite_determiners": _folded(data.get("definite_determiners")),
+        "indefinite_determiners": _folded(data.get("indefinite_determiners")),
         "place_words": _folded(data.get("place_words")),
         "object_verbs": _folded(data.get("object_verbs")),
         "abbreviations": _folded(

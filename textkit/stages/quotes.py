@@ -25,6 +25,7 @@ from textkit.stages.speakers import (
     cue_after,
     cue_before,
     cue_in_sentence,
+    earlier_description,
     find_introductions,
 )
 
@@ -50,6 +51,8 @@ MIN_SENTENCE_CUED_WORDS = 2
 # How far past a closing mark a cue and its speaker phrase are looked for.
 MAX_CUE_WINDOW_CHARS = 400
 SENTENCE_FINAL = (".", "!", "?")
+# A quote with no cue this close after another quote is the same speaker going on.
+CHAINED_QUOTE_CHARS = 200
 TITLE_PUNCT = "\"'“”‘’(),.:;!?"
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
@@ -83,7 +86,7 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     introduced = [
         (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr, words)
     ]
-    return _resolve(body, items, index, introduced)
+    return _resolve(body, items, index, introduced, qr)
 
 
 def _overlaps_any(reported: Reported, spans: list[QuoteSpan], opens: list[int]) -> bool:
@@ -179,7 +182,11 @@ def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:
 
 
 def _resolve(
-    body: str, items: list[_Item], index: NameIndex, introduced: list[tuple[int, str]]
+    body: str,
+    items: list[_Item],
+    index: NameIndex,
+    introduced: list[tuple[int, str]],
+    qr: QuoteRules,
 ) -> list[Quote]:
     """Return Quote records, pronouns and bare cues resolved to the person last named."""
     for item in items:
@@ -192,9 +199,17 @@ def _resolve(
     quotes: list[Quote] = []
     for item, name in zip(items, named, strict=True):
         att = item.attribution
-        if name is not None and att is not None:
+        if att is None and quotes and item.position - quotes[-1].end <= CHAINED_QUOTE_CHARS:
+            speaker, role, how = quotes[-1].speaker, quotes[-1].role, "previous"
+        elif name is not None and att is not None:
             speaker, role, how = name, att.role, "cue"
             roles.setdefault(name, role or "")
+        elif (
+            att is not None
+            and att.described
+            and (found := earlier_description(body, att.anchor, att.described, qr))
+        ):
+            speaker, role, how = found, None, "description"
         else:
             speaker = _person_last_named(item.position, anchors, known, index)
             role, how = None, ("pronoun" if att is not None else "previous")

@@ -28,6 +28,8 @@ COMMA_RE = regex.compile(r",[ ]+")
 SPACES_RE = regex.compile(r"[ ]+")
 MAX_POINTING_WORDS = 8
 MAX_DESCRIPTION_WORDS = 7
+MAX_DESCRIPTION_BACK_CHARS = 1500
+MAX_DESCRIPTION_TRIES = 4
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
 MAX_CHAIN_SEGMENTS = 5
@@ -48,6 +50,8 @@ class Attribution:
     role: str | None = None
     is_pronoun: bool = False
     anchor: int = 0
+    # The head noun of "the aide said", to find "a committee aide" named before.
+    described: str | None = None
 
 
 def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | None:
@@ -266,6 +270,7 @@ def attribution_before_verb(
     if subject is None:
         if far is None and _is_definite_description(near, qr):
             att.is_pronoun = True  # "the governor said": someone already named
+            att.described = near.split()[-1]
             return att
         att.name = described_speaker(near, qr) if far is None else None
         return att if att.name else None
@@ -410,3 +415,26 @@ def find_introductions(body: str, qr: QuoteRules, words: BodyWords) -> list[tupl
         if name:
             found.append((m.start(), name))
     return found
+
+
+def earlier_description(body: str, pos: int, noun: str, qr: QuoteRules) -> str | None:
+    """Return the indefinite description that introduced "the <noun>" ("a committee aide").
+
+    Looks back over a bounded window, at most a few occurrences of the noun.
+    """
+    floor = max(0, pos - MAX_DESCRIPTION_BACK_CHARS)
+    at = pos
+    for _ in range(MAX_DESCRIPTION_TRIES):
+        at = body.rfind(noun, floor, at)
+        if at <= floor:
+            return None
+        after = body[at + len(noun) : at + len(noun) + 1]
+        if after.isalnum() or not body[at - 1].isspace():
+            continue
+        words = body[max(floor, at - MAX_ROLE_CHARS) : at].split()[-MAX_DESCRIPTION_WORDS:]
+        for i in range(len(words) - 1, -1, -1):
+            if words[i].casefold() in qr.indefinite_determiners:
+                return " ".join([*words[i + 1 :], noun])
+            if not words[i].isalpha():
+                break
+    return None

@@ -64,33 +64,29 @@ def compile_rules(rules: Rules) -> list[BoilerplateRule]:
 
 @dataclass(frozen=True)
 class LineMatcher:
-    """All line-level rules in one alternation, so each line is searched once."""
+    """The line-level rules, tried only on lines whose opening some of them can start."""
 
-    pattern: regex.Pattern[str]
     rules: tuple[BoilerplateRule, ...]
-    # Which line openings can start a match (see :mod:`textkit.stages.line_probe`).
+    # Rules grouped by line length, and openings seen (see :mod:`textkit.stages.line_probe`).
     probes: ProbeTable
 
 
 def compile_line_matcher(rules: Rules) -> LineMatcher:
-    """Return the non-inline rules joined into one pattern whose group names index them.
+    """Return the non-inline rules ready to match lines, in file order.
 
     Line rules match from the start of the line (a pattern without ``^`` may
-    match further in, at a cost), and the alternation tries them in file
-    order, so the first rule in the file that matches is the one reported.
+    match further in, at a cost); when several match, the first rule in the
+    file is the one reported.
     """
     line_rules = tuple(
         r for r in rules.compiled("boilerplate.rules", compile_rules) if r.kind != INLINE
-    )
-    source = "|".join(
-        f"(?P<r{n}>{_from_line_start(rule.pattern.pattern)})" for n, rule in enumerate(line_rules)
     )
     where = f"lang/{rules.lang}/boilerplate.toml"
     starts = [
         compile_pattern(_from_line_start(rule.pattern.pattern), where, rule.pattern.flags)
         for rule in line_rules
     ]
-    return LineMatcher(compile_pattern(source, where), line_rules, ProbeTable.build(starts))
+    return LineMatcher(line_rules, ProbeTable.build(starts))
 
 
 def compile_inline_rules(rules: Rules) -> tuple[BoilerplateRule, ...]:
@@ -103,8 +99,9 @@ def compile_inline_gate(rules: Rules) -> regex.Pattern[str] | None:
     inline = rules.compiled("boilerplate.inline", compile_inline_rules)
     if not inline or len({rule.pattern.flags for rule in inline}) > 1:
         return None
+    # A link that opens a line is left to the line rules, so the gate skips line starts.
     source = "|".join(f"(?:{rule.pattern.pattern})" for rule in inline)
-    return compile_gate(source, inline[0].pattern.flags)
+    return compile_gate(f"(?!^)(?:{source})", inline[0].pattern.flags)
 
 
 def _from_line_start(source: str) -> str:
@@ -153,12 +150,8 @@ def match_rule(text: str, rules: Rules) -> BoilerplateRule | None:
     if len(text) > MAX_BOILERPLATE_LINE_CHARS:
         return None
     matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
-    if not matcher.probes.may_match(text):
-        return None
-    found = matcher.pattern.match(text, timeout=MATCH_TIMEOUT_SECONDS)
-    if found is None or found.lastgroup is None:
-        return None
-    return matcher.rules[int(found.lastgroup[1:])]
+    found = matcher.probes.match(text)
+    return None if found is None else matcher.rules[found]
 
 
 def is_caption(text: str) -> bool:

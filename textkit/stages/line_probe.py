@@ -42,45 +42,48 @@ def length_cap(source: str) -> int:
 
 @dataclass
 class ProbeTable:
-    """Rule patterns grouped by the longest line they take, and the openings seen so far."""
+    """Line rules with the longest line each takes, and the openings seen so far.
 
-    groups: tuple[tuple[int, regex.Pattern[str]], ...]
-    seen: dict[str, int] = field(default_factory=dict)
+    Rules are tried one by one in file order: one alternation of all of them
+    costs more in the regex module than the few single rules a line's
+    opening leaves to try.
+    """
+
+    rules: tuple[tuple[int, regex.Pattern[str]], ...]
+    seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, patterns: list[regex.Pattern[str]]) -> ProbeTable:
         """Return the table for line patterns (each matched from the start of a line)."""
-        by_cap: dict[tuple[int, int], list[str]] = {}
-        for pattern in patterns:
-            key = (length_cap(pattern.pattern), pattern.flags)
-            by_cap.setdefault(key, []).append(f"(?:{pattern.pattern})")
-        groups = tuple(
-            (cap, regex.compile("|".join(sources), flags))
-            for (cap, flags), sources in by_cap.items()
-        )
-        return cls(groups)
+        return cls(tuple((length_cap(pattern.pattern), pattern) for pattern in patterns))
 
-    def may_match(self, text: str) -> bool:
-        """Return False when no rule can match the line (True: it must be tried).
+    def match(self, text: str) -> int | None:
+        """Return the position of the first rule that matches the line, or None.
 
         >>> table = ProbeTable.build([regex.compile(r"^(?:baca|lihat) juga\\b", regex.I)])
-        >>> table.may_match("Baca juga: Harga Naik"), table.may_match("Warga berkumpul.")
-        (True, False)
+        >>> table.match("Baca juga: Harga Naik"), table.match("Warga berkumpul.")
+        (0, None)
         """
+        for n in self.rules_for(text):
+            if self.rules[n][1].match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None:
+                return n
+        return None
+
+    def rules_for(self, text: str) -> list[int]:
+        """Return the rules that may match the line, judged by its opening and length."""
         space = text.find(" ", 0, PROBE_CHARS)
         probe = text[: space + 1] if space >= 0 else text[:PROBE_CHARS]
-        cap = self.seen.get(probe)
-        if cap is None:
-            cap = self._longest(probe)
+        rules = self.seen.get(probe)
+        if rules is None:
+            rules = self._open_to(probe)
             if len(self.seen) < MAX_PROBES:
-                self.seen[probe] = cap
-        return len(text) <= cap
+                self.seen[probe] = rules
+        return [n for n in rules if len(text) <= self.rules[n][0]]
 
-    def _longest(self, probe: str) -> int:
-        """Return the longest line starting with ``probe`` that some rule could match (-1: none)."""
-        caps = [
-            cap
-            for cap, pattern in self.groups
+    def _open_to(self, probe: str) -> tuple[int, ...]:
+        """Return the rules that could match a line starting with ``probe``, in file order."""
+        return tuple(
+            n
+            for n, (_cap, pattern) in enumerate(self.rules)
             if pattern.match(probe, partial=True, timeout=MATCH_TIMEOUT_SECONDS) is not None
-        ]
-        return max(caps, default=-1)
+        )

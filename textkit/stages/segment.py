@@ -29,6 +29,10 @@ SENTENCE_END_CHARS = frozenset('.!?:;"”’)]…')
 CONTINUATION_START_RE = regex.compile(r"^(?:\p{Ll}|[,.;:()\]\-–—%])")
 DASH_ONLY_RE = regex.compile(r"^[-–—]{1,3}$")
 LIST_ITEM_RE = regex.compile(r"^(?:\d{1,3}[.)]|[-•*·▪])\s")
+# First characters the patterns above can start with (cheap checks before them).
+LIST_MARKS = "-•*·▪"
+CONTINUATION_CHARS = ",.;:()]-–—%"
+DASHES = "-–—"
 FIELD_MARK_RE = regex.compile(r"\w:\s|\s\|\s")
 
 
@@ -92,23 +96,50 @@ def is_fragment_pair(first: Line, second: Line) -> bool:
     """
     if second.number - first.number > 1 or first.text[-1:] in SENTENCE_END_CHARS:
         return False
-    if LIST_ITEM_RE.match(first.text) or LIST_ITEM_RE.match(second.text):
+    if is_list_item(first.text) or is_list_item(second.text):
         return False  # list items stand on their own lines
     if second.text.startswith("(") and second.text.endswith(")"):
         return False  # a closing credit or an aside on its own line
-    if CONTINUATION_START_RE.match(second.text) or DASH_ONLY_RE.match(second.text):
+    if continues_sentence(second.text) or (
+        second.text[:1] in DASHES and DASH_ONLY_RE.match(second.text)
+    ):
         return True
     if first.text[-1] in "([":
         return True
     first_words = len(first.text.split())
     second_words = len(second.text.split())
     # A "label: value" or "a | b" line is a field of its own, never a fragment.
-    if FIELD_MARK_RE.search(first.text) and first_words <= MAX_FRAGMENT_WORDS:
+    if first_words <= MAX_FRAGMENT_WORDS and _has_field_mark(first.text):
         return False
     if first_words <= MAX_FRAGMENT_WORDS and second_words <= MAX_FRAGMENT_WORDS:
         return True
     ends_mid_sentence = first.text[-1].islower() or first.text.endswith(",")
     return ends_mid_sentence and second_words <= MAX_FRAGMENT_WORDS
+
+
+def is_list_item(text: str) -> bool:
+    """Return True when the line opens with a list number or bullet.
+
+    >>> is_list_item("1. Satu"), is_list_item("- Dua"), is_list_item("Tiga")
+    (True, True, False)
+    """
+    head = text[:1]
+    return bool(head) and (head.isdigit() or head in LIST_MARKS) and bool(LIST_ITEM_RE.match(text))
+
+
+def continues_sentence(text: str) -> bool:
+    """Return True when the line opens in lowercase or with punctuation that continues a sentence.
+
+    >>> continues_sentence("lalu pergi."), continues_sentence("Lalu pergi.")
+    (True, False)
+    """
+    head = text[:1]
+    maybe = head.islower() or (bool(head) and head in CONTINUATION_CHARS)
+    return maybe and bool(CONTINUATION_START_RE.match(text))
+
+
+def _has_field_mark(text: str) -> bool:
+    return ("|" in text or ":" in text) and bool(FIELD_MARK_RE.search(text))
 
 
 def join_fragments(lines: list[Line], rules: Rules) -> list[Line]:
@@ -147,7 +178,7 @@ def _may_join(last: Line, line: Line, rules: Rules) -> bool:
     # The boilerplate check runs only on the few pairs that look like fragments.
     if not is_fragment_pair(last, line) or match_rule(line.text, rules) is not None:
         return False
-    continues = bool(CONTINUATION_START_RE.match(line.text))
+    continues = continues_sentence(line.text)
     return continues or match_rule(last.text, rules) is None
 
 

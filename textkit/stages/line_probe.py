@@ -7,17 +7,24 @@ module's partial matching, which says whether some longer text starting that
 way could match; the answer is kept per opening. A rule that opens with
 ``^(?!.{N})`` only takes lines under N characters, so the answer is the
 longest line that could match, and a line is tried only when it is no longer.
+A rule that can only match where one of a few words occurs (read from its
+syntax, see :func:`required_words`) is only tried on lines holding one.
 """
 
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants
+import re._parser as sre_parse
 import sys
+import warnings
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
+from textkit.stages.line_gate import LETTER_CLASS_RE, POSIX_CLASS_RE
 
 # A line opening is its first word and the space after it, at most this long.
 PROBE_CHARS = 24
@@ -26,6 +33,9 @@ PROBE_CHARS = 24
 MAX_PROBES = 50_000
 LENGTH_CAP_RE = re.compile(r"^\^\(\?!\.\{(\d+)\}\)")
 NO_LIMIT = sys.maxsize
+# Shorter required words are not worth a check.
+MIN_WORD_CHARS = 3
+_C = sre_constants
 
 
 def length_cap(source: str) -> int:
@@ -40,6 +50,66 @@ def length_cap(source: str) -> int:
     return int(found.group(1)) - 1 if found else NO_LIMIT
 
 
+def required_words(source: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Return words (casefolded, ASCII) one of which every match contains, or None.
+
+    >>> required_words(r"^.{0,60}\\b(?:via getty images|afp photo)\\W{0,3}$")
+    ('via getty images', 'afp photo')
+    >>> required_words(r"^\\w+$") is None
+    True
+    """
+    if POSIX_CLASS_RE.search(source):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = sre_parse.parse(LETTER_CLASS_RE.sub(r"\1\\w", source), flags & re.VERBOSE)
+    except (re.error, Warning, RecursionError, OverflowError):
+        return None
+    words = _required(list(tree))
+    return tuple(words) if words else None
+
+
+def _required(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """Return the best set of words one of which the sequence must contain, or None."""
+    best: list[str] | None = None
+    run = ""
+    for op, av in [*items, (None, None)]:
+        if op is _C.LITERAL and av < 128:
+            run += chr(av).lower()
+            continue
+        options = [[run]] if len(run) >= MIN_WORD_CHARS else []
+        run = ""
+        inner = _item_words(op, av)
+        if inner is not None:
+            options.append(inner)
+        for words in options:
+            if best is None or min(map(len, words)) > min(map(len, best)):
+                best = words
+    return best
+
+
+def _item_words(op: Any, av: Any) -> list[str] | None:
+    """Return the words one of which a single mandatory item must contain, or None."""
+    if op is _C.SUBPATTERN:
+        return _required(list(av[3]))
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _required(list(av[2]))
+    if op is _C.ATOMIC_GROUP:
+        return _required(list(av))
+    if op is _C.ASSERT:
+        return _required(list(av[1]))
+    if op is _C.BRANCH:
+        words: list[str] = []
+        for alternative in av[1]:
+            found = _required(list(alternative))
+            if found is None:
+                return None
+            words.extend(found)
+        return list(dict.fromkeys(words))
+    return None
+
+
 @dataclass
 class ProbeTable:
     """Line rules with the longest line each takes, and the openings seen so far.
@@ -50,12 +120,16 @@ class ProbeTable:
     """
 
     rules: tuple[tuple[int, regex.Pattern[str]], ...]
+    words: tuple[tuple[str, ...] | None, ...]
     seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, patterns: list[regex.Pattern[str]]) -> ProbeTable:
         """Return the table for line patterns (each matched from the start of a line)."""
-        return cls(tuple((length_cap(pattern.pattern), pattern) for pattern in patterns))
+        return cls(
+            tuple((length_cap(pattern.pattern), pattern) for pattern in patterns),
+            tuple(required_words(pattern.pattern, pattern.flags) for pattern in patterns),
+        )
 
     def match(self, text: str) -> int | None:
         """Return the position of the first rule that matches the line, or None.
@@ -64,7 +138,13 @@ class ProbeTable:
         >>> table.match("Baca juga: Harga Naik"), table.match("Warga berkumpul.")
         (0, None)
         """
+        folded = ""
         for n in self.rules_for(text):
+            words = self.words[n]
+            if words is not None:
+                folded = folded or text.casefold()
+                if not any(word in folded for word in words):
+                    continue
             if self.rules[n][1].match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None:
                 return n
         return None

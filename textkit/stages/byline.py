@@ -18,8 +18,9 @@ from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, alternation, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
-from textkit.stages.credits import MAX_CREDIT_CHARS, compile_credits, find_closing_credit
+from textkit.stages.credits import find_closing_credit
 from textkit.stages.line_gate import candidate_lines, compile_gate
+from textkit.stages.line_probe import required_words
 
 # Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
 HEADER_ZONE_LINES = 4
@@ -42,6 +43,8 @@ class LabelRule:
     role: str
     header_only: bool
     pattern: regex.Pattern[str]
+    # Words one of which the label must hold (None: not known), a cheap check first.
+    words: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -68,19 +71,17 @@ def compile_labels(rules: Rules) -> list[LabelRule]:
     """Return the language's byline labels compiled, in file order."""
     where = f"lang/{rules.lang}/byline.toml"
     labels: list[dict[str, Any]] = rules.section("byline").get("labels", [])
-    return [
-        LabelRule(
-            label["id"],
-            label.get("role", AUTHOR),
-            label.get("scope", "any") == "header",
-            compile_pattern(
-                rule_pattern_source(label, where) or "(?!)",
-                f"{where}: {label['id']}",
-                regex.UNICODE | regex.V0,
-            ),
+    out = []
+    for label in labels:
+        pattern = compile_pattern(
+            rule_pattern_source(label, where) or "(?!)",
+            f"{where}: {label['id']}",
+            regex.UNICODE | regex.V0,
         )
-        for label in labels
-    ]
+        scope = label.get("scope", "any") == "header"
+        words = required_words(pattern.pattern, pattern.flags, min_chars=2)
+        out.append(LabelRule(label["id"], label.get("role", AUTHOR), scope, pattern, words))
+    return out
 
 
 def compile_names(rules: Rules) -> NameGrammar:
@@ -170,13 +171,18 @@ def compile_any_label(rules: Rules) -> regex.Pattern[str]:
 
 def _label_matches(text: str, rules: Rules, header: bool) -> list[tuple[int, int, LabelRule]]:
     found: list[tuple[int, int, LabelRule]] = []
-    if not rules.compiled("byline.any-label", compile_any_label).search(
+    folded = text.casefold()
+    labels = [
+        label
+        for label in rules.compiled("byline.labels", compile_labels)
+        if (header or not label.header_only)
+        and (label.words is None or any(word in folded for word in label.words))
+    ]
+    if not labels or not rules.compiled("byline.any-label", compile_any_label).search(
         text, timeout=MATCH_TIMEOUT_SECONDS
     ):
         return found
-    for label in rules.compiled("byline.labels", compile_labels):
-        if label.header_only and not header:
-            continue
+    for label in labels:
         for m in label.pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
             if not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), label))
@@ -225,15 +231,6 @@ def is_desk_byline(text: str, rules: Rules) -> bool:
     return text.strip(EDGE_CHARS).casefold() in rules.compiled("byline.desk", desk_words)
 
 
-def compile_credit_gate(rules: Rules) -> regex.Pattern[str] | None:
-    """Return the closing-credit shapes as one gate over joined line ends (None: no gate)."""
-    credits = rules.compiled("byline.credits", compile_credits)
-    if not credits or len({credit.pattern.flags for credit in credits}) > 1:
-        return None
-    source = "|".join(f"(?:{credit.pattern.pattern})" for credit in credits)
-    return compile_gate(source, credits[0].pattern.flags)
-
-
 def compile_label_gate(rules: Rules) -> regex.Pattern[str] | None:
     """Return the labels allowed below the header as one gate over joined line ends."""
     labels = rules.compiled("byline.labels", compile_labels)
@@ -246,27 +243,22 @@ def compile_label_gate(rules: Rules) -> regex.Pattern[str] | None:
 
 @dataclass(frozen=True)
 class ZoneHits:
-    """The zone lines whose ends may hold a closing credit or a label (None: all may).
+    """The zone lines whose ends may hold a label (None: all may).
 
-    Header lines are always searched for labels (header-only labels are not gated).
+    Header lines are always searched (header-only labels are not gated).
     """
 
-    credits: set[int] | None
     labels: set[int] | None
 
     @classmethod
     def of(cls, lines: list[Line], zone: list[int], rules: Rules) -> ZoneHits:
         """Return the candidate line indexes among the zone lines."""
-        credit_gate = rules.compiled("byline.credit-gate", compile_credit_gate)
-        credit_ends = [lines[i].text[-MAX_CREDIT_CHARS:] for i in zone]
-        credits = candidate_lines(credit_gate, credit_ends)
         below = [i for i in zone if i >= HEADER_ZONE_LINES]
         label_gate = rules.compiled("byline.label-gate", compile_label_gate)
         labels = candidate_lines(label_gate, [lines[i].text[-LABEL_WINDOW_CHARS:] for i in below])
-        return cls(
-            None if credits is None else {zone[k] for k in credits},
-            None if labels is None else {below[k] for k in labels} | set(range(HEADER_ZONE_LINES)),
-        )
+        if labels is None:
+            return cls(None)
+        return cls({below[k] for k in labels} | set(range(HEADER_ZONE_LINES)))
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
@@ -317,9 +309,7 @@ def _take_credits(
         )
         return ""
     text = line.text
-    closing = None
-    if hits.credits is None or index in hits.credits:
-        closing = find_closing_credit(text, rules, total - index)
+    closing = find_closing_credit(text, rules, total - index)
     while closing is not None:
         names = Credit(closing.names, [], closing.rule_id)
         _record(byline, removed, line.number, text[closing.start :].strip(), names)

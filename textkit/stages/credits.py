@@ -15,6 +15,7 @@ import regex
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 from textkit.lang.schema import rule_pattern_source
+from textkit.stages.line_probe import has_word, required_words
 
 SENTENCE_END_CHARS = '.!?"”’)…'
 # A closing credit is short: only the end of a line this long is searched.
@@ -29,6 +30,8 @@ class CreditRule:
     pattern: regex.Pattern[str]
     last_lines: int
     whole_line: bool
+    # Characters or words one of which the credit must hold (None: not known).
+    words: tuple[str, ...] | None
 
 
 @dataclass(frozen=True)
@@ -44,19 +47,23 @@ def compile_credits(rules: Rules) -> list[CreditRule]:
     """Return the language's closing-credit shapes, each anchored at the line end."""
     where = f"lang/{rules.lang}/byline.toml"
     credits: list[dict[str, Any]] = rules.section("byline").get("credits", [])
-    return [
-        CreditRule(
-            credit["id"],
-            compile_pattern(
-                rf"(?:{rule_pattern_source(credit, where)})\s*$",
-                f"{where}: {credit['id']}",
-                regex.UNICODE | regex.V0,
-            ),
-            int(credit.get("last_lines", 0)),
-            bool(credit.get("whole_line", False)),
+    out = []
+    for credit in credits:
+        pattern = compile_pattern(
+            rf"(?:{rule_pattern_source(credit, where)})\s*$",
+            f"{where}: {credit['id']}",
+            regex.UNICODE | regex.V0,
         )
-        for credit in credits
-    ]
+        out.append(
+            CreditRule(
+                credit["id"],
+                pattern,
+                int(credit.get("last_lines", 0)),
+                bool(credit.get("whole_line", False)),
+                required_words(pattern.pattern, pattern.flags, min_chars=1),
+            )
+        )
+    return out
 
 
 def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditFind | None:
@@ -75,6 +82,8 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     tail = text[offset:]
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:
+            continue
+        if not has_word(tail, credit.words):
             continue
         found = credit.pattern.search(tail, timeout=MATCH_TIMEOUT_SECONDS)
         if found is None or (credit.whole_line and offset):

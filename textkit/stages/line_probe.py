@@ -50,7 +50,9 @@ def length_cap(source: str) -> int:
     return int(found.group(1)) - 1 if found else NO_LIMIT
 
 
-def required_words(source: str, flags: int = 0) -> tuple[str, ...] | None:
+def required_words(
+    source: str, flags: int = 0, min_chars: int = MIN_WORD_CHARS
+) -> tuple[str, ...] | None:
     """Return words (casefolded, ASCII) one of which every match contains, or None.
 
     >>> required_words(r"^.{0,60}\\b(?:via getty images|afp photo)\\W{0,3}$")
@@ -66,11 +68,23 @@ def required_words(source: str, flags: int = 0) -> tuple[str, ...] | None:
             tree = sre_parse.parse(LETTER_CLASS_RE.sub(r"\1\\w", source), flags & re.VERBOSE)
     except (re.error, Warning, RecursionError, OverflowError):
         return None
-    words = _required(list(tree))
+    words = _required(list(tree), min_chars)
     return tuple(words) if words else None
 
 
-def _required(items: list[tuple[Any, Any]]) -> list[str] | None:
+def has_word(text: str, words: tuple[str, ...] | None) -> bool:
+    """Return True when the text holds one of the words (casefolded), or there are none to hold.
+
+    >>> has_word("Foto: AFP PHOTO", ("afp photo",)), has_word("Isi.", ("afp photo",))
+    (True, False)
+    """
+    if words is None:
+        return True
+    folded = text.casefold()
+    return any(word in folded for word in words)
+
+
+def _required(items: list[tuple[Any, Any]], min_chars: int) -> list[str] | None:
     """Return the best set of words one of which the sequence must contain, or None."""
     best: list[str] | None = None
     run = ""
@@ -78,9 +92,13 @@ def _required(items: list[tuple[Any, Any]]) -> list[str] | None:
         if op is _C.LITERAL and av < 128:
             run += chr(av).lower()
             continue
-        options = [[run]] if len(run) >= MIN_WORD_CHARS else []
+        options = [[run]] if len(run) >= min_chars else []
+        leads = _choice_leads(op, av) if run else []
+        if leads and min(map(len, leads)) + len(run) >= min_chars:
+            # "(?:By|BY)" is parsed as "B" then a choice: keep the prefix on each word.
+            options.append(list(dict.fromkeys(run + lead for lead in leads)))
         run = ""
-        inner = _item_words(op, av)
+        inner = _item_words(op, av, min_chars)
         if inner is not None:
             options.append(inner)
         for words in options:
@@ -89,20 +107,41 @@ def _required(items: list[tuple[Any, Any]]) -> list[str] | None:
     return best
 
 
-def _item_words(op: Any, av: Any) -> list[str] | None:
+def _choice_leads(op: Any, av: Any) -> list[str]:
+    """Return the literal openings of each alternative of a choice ([] if one has none)."""
+    if op is _C.BRANCH:
+        leads = [_leading(list(alternative)) for alternative in av[1]]
+    elif op is _C.IN:
+        leads = [_leading([item]) for item in av]
+    else:
+        return []
+    return leads if all(leads) else []
+
+
+def _leading(items: list[tuple[Any, Any]]) -> str:
+    """Return the ASCII literal text a sequence opens with, lowercased."""
+    lead = ""
+    for op, av in items:
+        if op is not _C.LITERAL or av >= 128:
+            break
+        lead += chr(av).lower()
+    return lead
+
+
+def _item_words(op: Any, av: Any, min_chars: int) -> list[str] | None:
     """Return the words one of which a single mandatory item must contain, or None."""
     if op is _C.SUBPATTERN:
-        return _required(list(av[3]))
+        return _required(list(av[3]), min_chars)
     if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _required(list(av[2]))
+        return _required(list(av[2]), min_chars)
     if op is _C.ATOMIC_GROUP:
-        return _required(list(av))
+        return _required(list(av), min_chars)
     if op is _C.ASSERT:
-        return _required(list(av[1]))
+        return _required(list(av[1]), min_chars)
     if op is _C.BRANCH:
         words: list[str] = []
         for alternative in av[1]:
-            found = _required(list(alternative))
+            found = _required(list(alternative), min_chars)
             if found is None:
                 return None
             words.extend(found)

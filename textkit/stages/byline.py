@@ -254,11 +254,25 @@ class ZoneHits:
     def of(cls, lines: list[Line], zone: list[int], rules: Rules) -> ZoneHits:
         """Return the candidate line indexes among the zone lines."""
         below = [i for i in zone if i >= HEADER_ZONE_LINES]
+        ends = [lines[i].text[-LABEL_WINDOW_CHARS:] for i in below]
+        if not _may_hold_label("\n".join(ends), rules):
+            return cls(set(range(HEADER_ZONE_LINES)))
         label_gate = rules.compiled("byline.label-gate", compile_label_gate)
-        labels = candidate_lines(label_gate, [lines[i].text[-LABEL_WINDOW_CHARS:] for i in below])
+        labels = candidate_lines(label_gate, ends)
         if labels is None:
             return cls(None)
         return cls({below[k] for k in labels} | set(range(HEADER_ZONE_LINES)))
+
+
+def _may_hold_label(text: str, rules: Rules) -> bool:
+    """Return False when the text holds none of the words a label below the header needs."""
+    folded = text.casefold()
+    for label in rules.compiled("byline.labels", compile_labels):
+        if not label.header_only and (
+            label.words is None or any(word in folded for word in label.words)
+        ):
+            return True
+    return False
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:

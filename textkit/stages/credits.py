@@ -15,7 +15,7 @@ import regex
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 from textkit.lang.schema import rule_pattern_source
-from textkit.stages.line_probe import has_word, required_words
+from textkit.stages.line_probe import required_words
 
 SENTENCE_END_CHARS = '.!?"”’)…'
 # A closing credit is short: only the end of a line this long is searched.
@@ -80,11 +80,14 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     """
     offset = max(0, len(text) - MAX_CREDIT_CHARS)
     tail = text[offset:]
+    folded = ""
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:
             continue
-        if not has_word(tail, credit.words):
-            continue
+        if credit.words is not None:
+            folded = folded or tail.casefold()
+            if not any(word in folded for word in credit.words):
+                continue
         found = credit.pattern.search(tail, timeout=MATCH_TIMEOUT_SECONDS)
         if found is None or (credit.whole_line and offset):
             continue

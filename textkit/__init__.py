@@ -16,8 +16,24 @@ __all__ = ["__version__", "extract"]
 def extract(
     text: str, lang: str | None = None, rules: str | None = None, source: str = "-"
 ) -> dict[str, Any]:
-    """Return the record (a dict, as the CLI prints it) for one article's text."""
+    """Return the record (a dict, as the CLI prints it) for one article's text.
+
+    The text is normalised as the CLI does it (BOM, line endings, control
+    characters, HTML tags), and what was repaired is listed in ``warnings``.
+    Text that cannot be processed (binary data, a pattern run past its time
+    bound) gives the same error record the CLI prints:
+    ``{"source": ..., "error": {"type": ..., "message": ...}}``.
+    """
+    from textkit.errors import TextkitError, error_type_of
     from textkit.options import Options
     from textkit.pipeline import run
+    from textkit.record import error_record
+    from textkit.stages.read import prepare_text
 
-    return run(text, source, Options(lang=lang, rules_file=rules)).to_dict()
+    try:
+        prepared = prepare_text(text)
+        record = run(prepared.text, source, Options(lang=lang, rules_file=rules))
+    except TextkitError as exc:
+        return error_record(source, error_type_of(exc), str(exc))
+    record.warnings.extend(prepared.warnings)
+    return record.to_dict()

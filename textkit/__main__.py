@@ -2,4 +2,4 @@
 
 from textkit.cli import main
 
-main()
+main(prog_name="textkit")

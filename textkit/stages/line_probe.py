@@ -33,6 +33,8 @@ PROBE_CHARS = 24
 MAX_PROBES = 50_000
 LENGTH_CAP_RE = re.compile(r"^\^\(\?!\.\{(\d+)\}\)")
 NO_LIMIT = sys.maxsize
+# Lines up to this long that match a rule keep their answer (at most MAX_PROBES).
+MAX_KNOWN_CHARS = 160
 # Shorter required words are not worth a check.
 MIN_WORD_CHARS = 3
 _C = sre_constants
@@ -161,6 +163,8 @@ class ProbeTable:
     rules: tuple[tuple[int, regex.Pattern[str]], ...]
     words: tuple[tuple[str, ...] | None, ...]
     seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Answers for short lines that matched a rule, and for one-word lines.
+    known: dict[str, int | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, patterns: list[regex.Pattern[str]]) -> ProbeTable:
@@ -177,16 +181,39 @@ class ProbeTable:
         >>> table.match("Baca juga: Harga Naik"), table.match("Warga berkumpul.")
         (0, None)
         """
+        short = len(text) <= MAX_KNOWN_CHARS
+        if short and text in self.known:
+            return self.known[text]
+        candidates = self._candidates(text)
+        if not candidates:
+            return None
+        found = next(
+            (
+                n
+                for n in candidates
+                if self.rules[n][1].match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+            ),
+            None,
+        )
+        # Page furniture repeats from article to article, body lines do not: only
+        # matched lines are kept, and one-word lines (their own opening).
+        one_word = len(text) < PROBE_CHARS and " " not in text
+        if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
+            self.known[text] = found
+        return found
+
+    def _candidates(self, text: str) -> list[int]:
+        """Return the rules worth trying: opening, length and required words allow them."""
         folded = ""
+        out = []
         for n in self.rules_for(text):
             words = self.words[n]
             if words is not None:
                 folded = folded or text.casefold()
                 if not any(word in folded for word in words):
                     continue
-            if self.rules[n][1].match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None:
-                return n
-        return None
+            out.append(n)
+        return out
 
     def rules_for(self, text: str) -> list[int]:
         """Return the rules that may match the line, judged by its opening and length."""

@@ -134,6 +134,8 @@ def continues_sentence(text: str) -> bool:
     (True, False)
     """
     head = text[:1]
+    if "a" <= head <= "z":
+        return True
     maybe = head.islower() or (bool(head) and head in CONTINUATION_CHARS)
     return maybe and bool(CONTINUATION_START_RE.match(text))
 

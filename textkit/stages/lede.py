@@ -58,7 +58,14 @@ def drop_flattened_copies(
     >>> [line.number for line in kept], cut[0].rule
     ([3, 4], 'id.boilerplate.repeated-lede')
     """
-    folded = [fold(line.text) for line in lines]
+    drop = flattened_copies(lines, [fold(line.text) for line in lines], min_words)
+    rule = f"{lang}.boilerplate.repeated-lede"
+    removed = [Removal(lines[i].number, lines[i].text, rule) for i in sorted(drop)]
+    return [line for i, line in enumerate(lines) if i not in drop], removed
+
+
+def flattened_copies(lines: list[Line], folded: list[str], min_words: int) -> set[int]:
+    """Return the indexes of the lines that are flattened copies (``folded``: casefolded texts)."""
     sizes = [len(text) for text in folded]
     ordered = sorted(sizes)
     # A copy holds at least two other paragraphs, so it is far longer than a
@@ -71,14 +78,11 @@ def drop_flattened_copies(
         if size > longest_typical and _holds_openings(i, folded, openings, sizes)
     ]
     if not candidates:
-        return list(lines), []
+        return set()
     keys = [line_key(line.text) for line in lines]
-    drop = {
+    return {
         i for i in candidates if len(keys[i].split()) >= min_words and is_flattened_copy(i, keys)
     }
-    rule = f"{lang}.boilerplate.repeated-lede"
-    removed = [Removal(lines[i].number, lines[i].text, rule) for i in sorted(drop)]
-    return [line for i, line in enumerate(lines) if i not in drop], removed
 
 
 def _holds_openings(index: int, folded: list[str], openings: list[str], sizes: list[int]) -> bool:
@@ -123,8 +127,13 @@ def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal
     >>> len(kept), cut[0].rule
     (1, 'id.boilerplate.repeated-lede')
     """
-    lines, removed = drop_flattened_copies(lines, lang)
     folded = [fold(line.text) for line in lines]
+    drop = flattened_copies(lines, folded, MIN_FLATTENED_WORDS)
+    rule = f"{lang}.boilerplate.repeated-lede"
+    removed = [Removal(lines[i].number, lines[i].text, rule) for i in sorted(drop)]
+    if drop:
+        folded = [text for i, text in enumerate(folded) if i not in drop]
+        lines = [line for i, line in enumerate(lines) if i not in drop]
     kept: list[Line] = []
     seen: set[str] = set()
     index = 0

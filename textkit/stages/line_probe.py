@@ -184,7 +184,10 @@ class ProbeTable:
         short = len(text) <= MAX_KNOWN_CHARS
         if short and text in self.known:
             return self.known[text]
-        candidates = self._candidates(text)
+        opening = self.opening_rules(text)
+        if not opening:
+            return None  # most lines: no rule starts the way this one does
+        candidates = self._candidates(text, opening)
         if not candidates:
             return None
         found = next(
@@ -202,11 +205,13 @@ class ProbeTable:
             self.known[text] = found
         return found
 
-    def _candidates(self, text: str) -> list[int]:
+    def _candidates(self, text: str, opening: tuple[int, ...]) -> list[int]:
         """Return the rules worth trying: opening, length and required words allow them."""
         folded = ""
         out = []
-        for n in self.rules_for(text):
+        for n in opening:
+            if len(text) > self.rules[n][0]:
+                continue
             words = self.words[n]
             if words is not None:
                 folded = folded or text.casefold()
@@ -215,8 +220,8 @@ class ProbeTable:
             out.append(n)
         return out
 
-    def rules_for(self, text: str) -> list[int]:
-        """Return the rules that may match the line, judged by its opening and length."""
+    def opening_rules(self, text: str) -> tuple[int, ...]:
+        """Return the rules that could match a line opening as this one does."""
         space = text.find(" ", 0, PROBE_CHARS)
         probe = text[: space + 1] if space >= 0 else text[:PROBE_CHARS]
         rules = self.seen.get(probe)
@@ -224,7 +229,7 @@ class ProbeTable:
             rules = self._open_to(probe)
             if len(self.seen) < MAX_PROBES:
                 self.seen[probe] = rules
-        return [n for n in rules if len(text) <= self.rules[n][0]]
+        return rules
 
     def _open_to(self, probe: str) -> tuple[int, ...]:
         """Return the rules that could match a line starting with ``probe``, in file order."""

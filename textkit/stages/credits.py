@@ -15,7 +15,7 @@ import regex
 from textkit.lang import Rules
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
 from textkit.lang.schema import rule_pattern_source
-from textkit.stages.line_probe import required_words
+from textkit.stages.line_probe import final_chars, required_words
 
 SENTENCE_END_CHARS = '.!?"”’)…'
 # A closing credit is short: only the end of a line this long is searched.
@@ -32,6 +32,8 @@ class CreditRule:
     whole_line: bool
     # Characters or words one of which the credit must hold (None: not known).
     words: tuple[str, ...] | None
+    # Characters the credit must end on, spaces aside (None: not known).
+    ends: frozenset[str] | None
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ def compile_credits(rules: Rules) -> list[CreditRule]:
                 int(credit.get("last_lines", 0)),
                 bool(credit.get("whole_line", False)),
                 required_words(pattern.pattern, pattern.flags, min_chars=1),
+                final_chars(pattern.pattern),
             )
         )
     return out
@@ -80,9 +83,12 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     """
     offset = max(0, len(text) - MAX_CREDIT_CHARS)
     tail = text[offset:]
+    last = tail.rstrip()[-1:]
     folded = ""
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:
+            continue
+        if credit.ends is not None and last not in credit.ends:
             continue
         if credit.words is not None:
             folded = folded or tail.casefold()

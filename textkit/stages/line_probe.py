@@ -74,6 +74,51 @@ def required_words(
     return tuple(words) if words else None
 
 
+def final_chars(source: str) -> frozenset[str] | None:
+    """Return the characters a match of a pattern anchored at the end must end on, or None.
+
+    Trailing spaces before the end are allowed for; only punctuation counts
+    (so case flags do not matter).
+
+    >>> sorted(final_chars(r"\\((?:abc|de)\\)\\s*$"))
+    [')']
+    >>> final_chars(r"\\w+$") is None
+    True
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            tree = sre_parse.parse(LETTER_CLASS_RE.sub(r"\1\\w", source), 0)
+    except (re.error, Warning, RecursionError, OverflowError):
+        return None
+    items = list(tree)
+    if not items or items[-1] != (_C.AT, _C.AT_END):
+        return None
+    return _last_chars(items[:-1])
+
+
+def _last_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Return the characters the sequence must end on (spaces at its end skipped), or None."""
+    while items and _is_space_run(*items[-1]):
+        items = items[:-1]
+    if not items:
+        return None
+    op, av = items[-1]
+    if op is _C.LITERAL and not chr(av).isalnum() and not chr(av).isspace():
+        return frozenset(chr(av))
+    if op is _C.SUBPATTERN:
+        return _last_chars(list(av[3]))
+    if op is _C.BRANCH:
+        ends = [_last_chars(list(alternative)) for alternative in av[1]]
+        return None if any(end is None for end in ends) else frozenset().union(*ends)
+    return None
+
+
+def _is_space_run(op: Any, av: Any) -> bool:
+    space = [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE)])]
+    return op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] == 0 and list(av[2]) == space
+
+
 def has_word(text: str, words: tuple[str, ...] | None) -> bool:
     """Return True when the text holds one of the words (casefolded), or there are none to hold.
 

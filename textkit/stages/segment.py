@@ -44,6 +44,8 @@ def split_lines(text: str) -> list[Line]:
     """
     out = []
     for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw:
+            continue
         if is_squeezed(raw):
             out.append(Line(number, raw))
             continue

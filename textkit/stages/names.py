@@ -31,6 +31,8 @@ MIN_GLUED_NAME_CHARS = 3
 # A name shorter than this after a title ("Sp. A") is a specialty or a code.
 MIN_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
+# Searched backwards (regex's (?r)) for where the sentence holding a name starts.
+LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
 
 
@@ -338,11 +340,11 @@ def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> boo
     after = body[end : end + 2]
     if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
         return False
-    window = body[max(0, start - MAX_LEAD_IN_CHARS) : start]
-    cut = -1
-    for c in '\n.!?”"':
-        cut = max(cut, window.rfind(c))
-    lead = window[cut + 1 :] if cut >= 0 else (window if start <= MAX_LEAD_IN_CHARS else None)
+    floor = max(0, start - MAX_LEAD_IN_CHARS)
+    stop = LEAD_STOP_BACK_RE.search(body, floor, start)
+    if stop is None and floor > 0:
+        return False
+    lead = body[stop.end() if stop else floor : start]
     if lead is None:
         return False
     return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())

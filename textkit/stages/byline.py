@@ -222,14 +222,19 @@ def is_desk_byline(text: str, rules: Rules) -> bool:
     return text.strip(EDGE_CHARS).casefold() in rules.compiled("byline.desk", desk_words)
 
 
-def compile_label_gate(rules: Rules) -> regex.Pattern[str] | None:
-    """Return the labels allowed below the header as one gate over joined line ends."""
+def compile_label_gates(rules: Rules) -> tuple[regex.Pattern[str], ...] | None:
+    """Return one gate per label allowed below the header (None: one cannot be gated).
+
+    Searched one by one, literal labels scan joined lines faster than one
+    alternation of them all.
+    """
     labels = rules.compiled("byline.labels", compile_labels)
-    below = [label for label in labels if not label.header_only]
-    if not below or len({label.pattern.flags for label in below}) > 1:
-        return None
-    source = "|".join(f"(?:{label.pattern.pattern})" for label in below)
-    return compile_gate(source, below[0].pattern.flags)
+    gates = [
+        compile_gate(label.pattern.pattern, label.pattern.flags)
+        for label in labels
+        if not label.header_only
+    ]
+    return None if any(gate is None for gate in gates) else tuple(g for g in gates if g)
 
 
 @dataclass(frozen=True)
@@ -246,24 +251,13 @@ class ZoneHits:
         """Return the candidate line indexes among the zone lines."""
         below = [i for i in zone if i >= HEADER_ZONE_LINES]
         ends = [lines[i].text[-LABEL_WINDOW_CHARS:] for i in below]
-        if not _may_hold_label("\n".join(ends), rules):
-            return cls(set(range(HEADER_ZONE_LINES)))
-        label_gate = rules.compiled("byline.label-gate", compile_label_gate)
-        labels = candidate_lines(label_gate, ends)
-        if labels is None:
+        gates = rules.compiled("byline.label-gates", compile_label_gates)
+        if gates is None:
             return cls(None)
-        return cls({below[k] for k in labels} | set(range(HEADER_ZONE_LINES)))
-
-
-def _may_hold_label(text: str, rules: Rules) -> bool:
-    """Return False when the text holds none of the words a label below the header needs."""
-    folded = text.casefold()
-    for label in rules.compiled("byline.labels", compile_labels):
-        if not label.header_only and (
-            label.words is None or any(word in folded for word in label.words)
-        ):
-            return True
-    return False
+        found = set(range(HEADER_ZONE_LINES))
+        for gate in gates:
+            found.update(below[k] for k in candidate_lines(gate, ends) or ())
+        return cls(found)
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:

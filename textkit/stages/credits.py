@@ -7,6 +7,7 @@ as the whole line), so an acronym in parentheses inside a sentence stays.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,18 @@ def compile_credits(rules: Rules) -> list[CreditRule]:
     return out
 
 
+def credit_reach(rules: Rules) -> tuple[frozenset[str], int]:
+    """Return the characters the end-bound credits end on, and how far up the others apply.
+
+    A line ending on none of those characters, further from the end than the
+    other shapes apply, can hold no closing credit.
+    """
+    credits = rules.compiled("byline.credits", compile_credits)
+    ends = frozenset().union(*(credit.ends for credit in credits if credit.ends is not None))
+    open_ended = [credit.last_lines or sys.maxsize for credit in credits if credit.ends is None]
+    return ends, max(open_ended, default=0)
+
+
 def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditFind | None:
     """Return the closing credit that ends the line, or None.
 
@@ -84,6 +97,9 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     offset = max(0, len(text) - MAX_CREDIT_CHARS)
     tail = text[offset:]
     last = tail.rstrip()[-1:]
+    ends, reach = rules.compiled("byline.credit-reach", credit_reach)
+    if lines_from_end > reach and last not in ends:
+        return None
     folded = ""
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:

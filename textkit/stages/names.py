@@ -102,6 +102,8 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
         return None, " ".join(tokens)  # "Sp. THT-KL": a title and a code, no name
     if 0 < cut < len(tokens) and tokens[cut].casefold() in qr.place_words:
         cut = 0  # "Kepala BPBD Kabupaten X": an office and its place, no person named
+    rest = strip_non_name_words(tokens[cut:], qr)  # "Menteri Dalam Negeri X": not "Dalam"
+    cut = len(tokens) - len(rest) if rest else cut
     name = " ".join(tokens[cut:]) or None
     role = " ".join(tokens[:cut]) or None
     if name is not None and not is_name_like(name, qr):
@@ -118,7 +120,9 @@ def is_name_like(name: str, qr: QuoteRules) -> bool:
     tokens = name.split()
     if not tokens or tokens[0].casefold() in qr.non_name_words:
         return False
-    return all(t[:1].isupper() or t[:1] == "(" or t in qr.particles for t in tokens)
+    return all(
+        t[:1].isupper() or t[:1] == "(" or t[:1].isdigit() or t in qr.particles for t in tokens
+    )
 
 
 def is_role_like(segment: str, qr: QuoteRules) -> bool:

@@ -194,7 +194,8 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
     return (
         rf"{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
-        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})))*"
+        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
+        rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
 
 

@@ -33,6 +33,7 @@ MAX_DESCRIPTION_TRIES = 4
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
 MAX_CHAIN_SEGMENTS = 5
+MAX_CONNECTOR_CHARS = 8
 MIN_CHAIN_NAME_WORDS = 2
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
@@ -146,9 +147,10 @@ def is_person_pointer(phrase: str, qr: QuoteRules) -> bool:
 def _points_back(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
     """Return True when a demonstrative closes the phrase ("pria kelahiran Solo itu")."""
     rest = body[pos : find_clause_end(body, pos, end, qr)].split()
-    return (
-        bool(rest) and len(rest) <= MAX_POINTING_WORDS and rest[-1].casefold() in qr.demonstratives
-    )
+    if not rest or len(rest) > MAX_POINTING_WORDS or rest[-1].casefold() not in qr.demonstratives:
+        return False
+    # "saat menghadiri acara itu" is when, not who
+    return not any(w.casefold() in qr.adjunct_words for w in rest[:-1])
 
 
 def _stops_role(word: str, qr: QuoteRules) -> bool:
@@ -201,6 +203,11 @@ def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> li
         comma = COMMA_RE.match(body, pos, end)
         if not comma:
             break
+        joined = _connector_after(body, comma.end(), end, qr)
+        if joined is not None:  # "Bidang Politik, Hukum, dan Keamanan X": one office
+            chain[-1] = f"{chain[-1]} {body[comma.end() : joined.end()]}"
+            pos = joined.end()
+            continue
         nxt = qr.name_run_re.match(body, comma.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
         if nxt is None and len(chain) == 1:
             nxt = FAR_SEGMENT_RE.match(body, pos, end)
@@ -214,6 +221,14 @@ def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> li
     return chain
 
 
+def _connector_after(body: str, pos: int, end: int, qr: QuoteRules) -> regex.Match[str] | None:
+    """Return the name run after a connector word ("dan Keamanan X"), or None."""
+    word = body[pos : min(end, pos + MAX_CONNECTOR_CHARS)].split(" ", 1)[0]
+    if word not in qr.connectors:
+        return None
+    return qr.name_run_re.match(body, pos + len(word) + 1, end, timeout=MATCH_TIMEOUT_SECONDS)
+
+
 def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str | None]:
     """Return (name, role) from a chain such as "Kepala Dusun X, Kelurahan Y, Budi Santoso"."""
     if len(chain) == 1:
@@ -225,6 +240,9 @@ def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str |
         long_enough = i == 1 or len(name.split()) >= MIN_CHAIN_NAME_WORDS if name else False
         if name and long_enough and not is_role_like(chain[i], qr):
             return name, ", ".join(chain[:i])
+    name, _ = split_role(chain[-1], qr)  # "..., Hukum dan Keamanan Mahfud MD"
+    if name is not None and len(name.split()) >= MIN_CHAIN_NAME_WORDS:
+        return name, ", ".join(chain[:-1])
     return split_role(chain[0], qr)
 
 

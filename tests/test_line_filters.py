@@ -1,5 +1,6 @@
 """Line gates and probes skip work, never matches: every shortcut agrees with plain matching."""
 
+import random
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from textkit.stages.boilerplate import (
     strip_boilerplate,
 )
 from textkit.stages.credits import compile_credits
+from textkit.stages.lede import OPENING_CHARS, holding_openings
 from textkit.stages.line_gate import candidate_lines, compile_gate, joins_safely
 from textkit.stages.line_probe import ProbeTable, final_chars, required_words
 from textkit.stages.segment import split_lines
@@ -174,3 +176,25 @@ def test_a_user_rule_that_cannot_be_gated_still_applies(tmp_path):
     out = strip_boilerplate(split_lines("Warga pulang.Promo Kilat: Diskon Besar"), rules)
     assert [line.text for line in out.lines] == ["Warga pulang."]
     assert [removal.rule for removal in out.removed] == ["id.boilerplate.my-inline"]
+
+
+def _holding_openings_plainly(long_lines, folded, sizes):
+    openings = [text[:OPENING_CHARS] for text in folded]
+    return [
+        i
+        for i in long_lines
+        if sum(1 for o, s in zip(openings, sizes, strict=True) if s < sizes[i] and o in folded[i])
+        >= 2
+    ]
+
+
+def test_openings_found_in_joined_long_lines_as_in_each_line():
+    rng = random.Random(7)
+    words = ["satu", "dua", "tiga", "empat", "a", "", "b\x00c"]
+    for _ in range(3000):
+        lines = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(6)]
+        lines[rng.randrange(6)] = " ".join(rng.sample(lines, 3))
+        sizes = [len(text) for text in lines]
+        long_lines = [i for i in range(6) if rng.random() < 0.6]
+        expected = _holding_openings_plainly(long_lines, lines, sizes)
+        assert holding_openings(long_lines, lines, sizes) == expected

@@ -9,6 +9,8 @@ one line next to its paragraphed copy) goes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from textkit.record import Line, Removal
@@ -71,12 +73,8 @@ def flattened_copies(lines: list[Line], folded: list[str], min_words: int) -> se
     # A copy holds at least two other paragraphs, so it is far longer than a
     # typical line; only such lines get the pairwise checks.
     longest_typical = 1.5 * ordered[len(ordered) // 2] if ordered else 0
-    openings = [text[:OPENING_CHARS] for text in folded]
-    candidates = [
-        i
-        for i, size in enumerate(sizes)
-        if size > longest_typical and _holds_openings(i, folded, openings, sizes)
-    ]
+    long_lines = [i for i, size in enumerate(sizes) if size > longest_typical]
+    candidates = holding_openings(long_lines, folded, sizes) if long_lines else []
     if not candidates:
         return set()
     keys = [line_key(line.text) for line in lines]
@@ -85,24 +83,58 @@ def flattened_copies(lines: list[Line], folded: list[str], min_words: int) -> se
     }
 
 
-def _holds_openings(index: int, folded: list[str], openings: list[str], sizes: list[int]) -> bool:
-    """Return True when the openings of two other, shorter lines occur in this one."""
-    text = folded[index]
-    size = sizes[index]  # a shorter line is never the line itself
-    pairs = zip(openings, sizes, strict=True)
-    hits = (1 for opening, other in pairs if other < size and opening in text)
-    return next(hits, 0) + next(hits, 0) >= 2
+def holding_openings(long_lines: list[int], folded: list[str], sizes: list[int]) -> list[int]:
+    """Return the long lines that hold the openings of two other, shorter lines.
+
+    Each opening is looked for once in all the long lines joined (NUL
+    between them, and a find that straddles two lines is not counted).
+
+    >>> holding_openings([0], ["satu dua. tiga empat.", "satu dua.", "tiga empat."], [21, 9, 11])
+    [0]
+    """
+    hay = "\x00".join(folded[i] for i in long_lines)
+    starts = []
+    offset = 0
+    for i in long_lines:
+        starts.append(offset)
+        offset += sizes[i] + 1
+    counts = dict.fromkeys(long_lines, 0)
+    for n, text in enumerate(folded):
+        opening = text[:OPENING_CHARS]
+        for i in _lines_holding(opening, hay, starts, long_lines, sizes):
+            if sizes[n] < sizes[i]:  # a shorter line is never the line itself
+                counts[i] += 1
+    return [i for i in long_lines if counts[i] >= 2]
+
+
+def _lines_holding(
+    opening: str, hay: str, starts: list[int], long_lines: list[int], sizes: list[int]
+) -> set[int]:
+    """Return the long lines in which ``opening`` occurs (within one line)."""
+    if not opening:
+        return set(long_lines)
+    found = set()
+    pos = hay.find(opening)
+    while pos >= 0:
+        k = bisect_right(starts, pos) - 1
+        if pos + len(opening) <= starts[k] + sizes[long_lines[k]]:
+            found.add(long_lines[k])
+        pos = hay.find(opening, pos + 1)
+    return found
 
 
 def fold_all(texts: list[str]) -> list[str]:
-    """Return :func:`fold` of each text, folding them in one call.
+    """Return :func:`fold` of each text (all at once when they are plain ASCII).
 
     >>> fold_all(["Satu DUA", "Straße"])
     ['satu dua', 'strasse']
     """
     joined = "\n".join(texts)
-    folded = (joined.lower() if joined.isascii() else joined.casefold()).split("\n")
-    return folded if len(folded) == len(texts) else [fold(text) for text in texts]
+    if joined.isascii():
+        folded = joined.lower().split("\n")
+        if len(folded) == len(texts):
+            return folded
+    return [fold(text) for text in texts]
 
 
 def fold(text: str) -> str:

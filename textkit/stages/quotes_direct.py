@@ -123,7 +123,8 @@ class _Scan:
         self.open_at = None
         if start is None or self.first_block_end is None:
             return
-        opens_block = start == 0 or self.body[start - 1] in "\n \t"
+        before = self.body[max(0, start - 3) : start]
+        opens_block = start == 0 or before.endswith("\n") or before == "   "
         if opens_block and not self.parts:
             self.spans.append(QuoteSpan([(start + 1, self.first_block_end)], start, None))
 

@@ -190,7 +190,7 @@ def _holding_openings_plainly(long_lines, folded, sizes):
 
 def test_openings_found_in_joined_long_lines_as_in_each_line():
     rng = random.Random(7)
-    words = ["satu", "dua", "tiga", "empat", "a", "", "b\x00c"]
+    words = ["satu", "dua", "tiga", "empat", "a", "", "b\x00c", "\x00d", "é"]
     for _ in range(3000):
         lines = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(6)]
         lines[rng.randrange(6)] = " ".join(rng.sample(lines, 3))

@@ -87,38 +87,38 @@ def holding_openings(long_lines: list[int], folded: list[str], sizes: list[int])
     """Return the long lines that hold the openings of two other, shorter lines.
 
     Each opening is looked for once in all the long lines joined (NUL
-    between them, and a find that straddles two lines is not counted).
+    between them; a find that straddles two lines is not counted), as UTF-8
+    bytes, whose search is quicker and finds the same places.
 
     >>> holding_openings([0], ["satu dua. tiga empat.", "satu dua.", "tiga empat."], [21, 9, 11])
     [0]
     """
-    hay = "\x00".join(folded[i] for i in long_lines)
-    starts = []
+    encoded = [folded[i].encode("utf-8", "surrogatepass") for i in long_lines]
+    hay = b"\x00".join(encoded)
+    spans = []
     offset = 0
-    for i in long_lines:
-        starts.append(offset)
-        offset += sizes[i] + 1
+    for text in encoded:
+        spans.append((offset, offset + len(text)))
+        offset += len(text) + 1
     counts = dict.fromkeys(long_lines, 0)
     for n, text in enumerate(folded):
-        opening = text[:OPENING_CHARS]
-        for i in _lines_holding(opening, hay, starts, long_lines, sizes):
-            if sizes[n] < sizes[i]:  # a shorter line is never the line itself
-                counts[i] += 1
+        opening = text[:OPENING_CHARS].encode("utf-8", "surrogatepass")
+        for k in _lines_holding(opening, hay, spans):
+            if sizes[n] < sizes[long_lines[k]]:  # a shorter line is never the line itself
+                counts[long_lines[k]] += 1
     return [i for i in long_lines if counts[i] >= 2]
 
 
-def _lines_holding(
-    opening: str, hay: str, starts: list[int], long_lines: list[int], sizes: list[int]
-) -> set[int]:
-    """Return the long lines in which ``opening`` occurs (within one line)."""
+def _lines_holding(opening: bytes, hay: bytes, spans: list[tuple[int, int]]) -> set[int]:
+    """Return the positions (in ``spans``) of the joined lines in which ``opening`` occurs."""
     if not opening:
-        return set(long_lines)
+        return set(range(len(spans)))
     found = set()
     pos = hay.find(opening)
     while pos >= 0:
-        k = bisect_right(starts, pos) - 1
-        if pos + len(opening) <= starts[k] + sizes[long_lines[k]]:
-            found.add(long_lines[k])
+        k = bisect_right(spans, (pos, len(hay) + 1)) - 1  # the last line starting at or before pos
+        if pos + len(opening) <= spans[k][1]:
+            found.add(k)
         pos = hay.find(opening, pos + 1)
     return found
 

@@ -16,18 +16,17 @@ import regex
 
 from textkit.lang import Rules
 from textkit.record import Quote
-from textkit.stages.names import NameIndex, build_name_index
-from textkit.stages.quote_rules import QuoteRules, body_words, quote_rules
-from textkit.stages.quotes_direct import MAX_QUOTE_CHARS, QuoteSpan, find_quote_spans
-from textkit.stages.quotes_reported import Reported, find_reported
-from textkit.stages.speakers import (
-    Attribution,
-    cue_after,
+from textkit.stages.attributions import (
     cue_before,
     cue_in_sentence,
     earlier_description,
     find_introductions,
 )
+from textkit.stages.names import NameIndex, build_name_index
+from textkit.stages.quote_rules import QuoteRules, body_words, quote_rules
+from textkit.stages.quotes_direct import MAX_QUOTE_CHARS, QuoteSpan, find_quote_spans
+from textkit.stages.quotes_reported import Reported, find_reported
+from textkit.stages.speakers import Attribution, cue_after
 
 DIRECT, INDIRECT = "direct", "indirect"
 # No direct quote is longer than this (quotes_direct bounds them), so only

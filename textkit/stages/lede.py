@@ -103,18 +103,23 @@ def holding_openings(long_lines: list[int], folded: list[str], sizes: list[int])
     counts = dict.fromkeys(long_lines, 0)
     for n, text in enumerate(folded):
         opening = text[:OPENING_CHARS].encode("utf-8", "surrogatepass")
-        for k in _lines_holding(opening, hay, spans):
+        pos = hay.find(opening)
+        if pos < 0:
+            continue  # most openings: in no long line
+        for k in _lines_holding(opening, hay, spans, pos):
             if sizes[n] < sizes[long_lines[k]]:  # a shorter line is never the line itself
                 counts[long_lines[k]] += 1
     return [i for i in long_lines if counts[i] >= 2]
 
 
-def _lines_holding(opening: bytes, hay: bytes, spans: list[tuple[int, int]]) -> set[int]:
-    """Return the positions (in ``spans``) of the joined lines in which ``opening`` occurs."""
+def _lines_holding(opening: bytes, hay: bytes, spans: list[tuple[int, int]], pos: int) -> set[int]:
+    """Return the positions (in ``spans``) of the joined lines in which ``opening`` occurs.
+
+    ``pos`` is its first find in ``hay``.
+    """
     if not opening:
         return set(range(len(spans)))
     found = set()
-    pos = hay.find(opening)
     while pos >= 0:
         k = bisect_right(spans, (pos, len(hay) + 1)) - 1  # the last line starting at or before pos
         if pos + len(opening) <= spans[k][1]:

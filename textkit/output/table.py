@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import IO, Any
 
 from rich.console import Console
@@ -10,6 +11,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from textkit.tally import flat_row
+
+# A table shows the start of a long quote; JSON Lines and CSV carry it whole.
+QUOTE_PREVIEW_CHARS = 280
 
 
 def make_console(out: IO[str]) -> Console:
@@ -64,17 +68,22 @@ def render_removed(record: dict[str, Any], console: Console) -> None:
 
 def render_quotes(rows: list[dict[str, Any]], console: Console) -> None:
     """Print quote rows as one table: speaker, role, quote, cue, kind, article."""
-    table = Table(show_lines=False)
-    for name in ("speaker", "role", "quote", "cue", "kind", "article"):
-        table.add_column(name, overflow="fold", ratio=4 if name == "quote" else 1)
+    table = Table(show_lines=True, expand=True)
+    # The quote gets most of the width; short columns never wrap mid-word.
+    table.add_column("speaker", ratio=2, overflow="fold")
+    table.add_column("role", ratio=2, overflow="fold")
+    table.add_column("quote", ratio=6, overflow="fold")
+    table.add_column("cue", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("article", overflow="ellipsis", no_wrap=True, max_width=18)
     for row in rows:
         table.add_row(
             row["speaker"] or "-",
             row["role"] or "",
-            row["text"],
+            _preview(row["text"], QUOTE_PREVIEW_CHARS),
             row["cue"] or "",
             row["kind"],
-            row["source"],
+            Path(row["source"]).name,
         )
     console.print(table)
 

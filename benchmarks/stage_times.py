@@ -86,6 +86,11 @@ def hostile_texts() -> dict[str, str]:
         "1 MB one line": "Warga desa berkumpul di balai. " * 34_000,
         "100k quote marks": "Judul\n\n" + '"' * 100_000,
         "100k quotes spaced": "Judul\n\n" + 'Kata "dia" pergi. ' * 25_000,
+        "50k distinct lines": "Judul\n\n"
+        + "".join(f"Kata{n} Warga{n} berkumpul di balai.\n" for n in range(50_000)),
+        "50k distinct related": "Judul\n\n"
+        + "".join(f"Baca Juga: Harga Cabai Turun {n}\n" for n in range(50_000)),
+        "200k distinct short": "Judul\n\n" + "".join(f"w{n}\n" for n in range(200_000)),
     }
 
 

@@ -18,6 +18,7 @@ import re._constants as sre_constants
 import re._parser as sre_parse
 import sys
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +31,7 @@ from textkit.stages.line_gate import LETTER_CLASS_RE, POSIX_CLASS_RE
 PROBE_CHARS = 24
 # Openings remembered per rule set; past this, unseen openings are not kept
 # (their lines are simply tried), so memory stays bounded on any input.
-MAX_PROBES = 50_000
+MAX_PROBES = 20_000
 LENGTH_CAP_RE = re.compile(r"^\^\(\?!\.\{(\d+)\}\)")
 NO_LIMIT = sys.maxsize
 # Lines up to this long that match a rule keep their answer (at most MAX_PROBES).
@@ -196,6 +197,14 @@ def _item_words(op: Any, av: Any, min_chars: int) -> list[str] | None:
     return None
 
 
+def _any_of(patterns: list[regex.Pattern[str]]) -> regex.Pattern[str] | None:
+    """Return one alternation of the patterns, or None when their flags differ."""
+    flags = {pattern.flags for pattern in patterns}
+    if len(flags) != 1:
+        return None
+    return regex.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns), flags.pop())
+
+
 @dataclass
 class ProbeTable:
     """Line rules with the longest line each takes, and the openings seen so far.
@@ -207,6 +216,11 @@ class ProbeTable:
 
     rules: tuple[tuple[int, regex.Pattern[str]], ...]
     words: tuple[tuple[str, ...] | None, ...]
+    # The rules without a length cap in one alternation: one partial match
+    # turns most new openings away (None when their flags differ).
+    any_uncapped: regex.Pattern[str] | None
+    # All rules in one alternation, to turn away one-word lines in one call.
+    any_rule: regex.Pattern[str] | None
     seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
     # Answers for short lines that matched a rule, and for one-word lines.
     known: dict[str, int | None] = field(default_factory=dict)
@@ -214,10 +228,18 @@ class ProbeTable:
     @classmethod
     def build(cls, patterns: list[regex.Pattern[str]]) -> ProbeTable:
         """Return the table for line patterns (each matched from the start of a line)."""
+        uncapped = [p for p in patterns if length_cap(p.pattern) == NO_LIMIT]
         return cls(
             tuple((length_cap(pattern.pattern), pattern) for pattern in patterns),
             tuple(required_words(pattern.pattern, pattern.flags) for pattern in patterns),
+            _any_of(uncapped),
+            _any_of(patterns),
         )
+
+    @property
+    def every(self) -> tuple[int, ...]:
+        """Return the positions of all rules."""
+        return tuple(range(len(self.rules)))
 
     def match(self, text: str) -> int | None:
         """Return the position of the first rule that matches the line, or None.
@@ -229,13 +251,31 @@ class ProbeTable:
         short = len(text) <= MAX_KNOWN_CHARS
         if short and text in self.known:
             return self.known[text]
-        opening = self.opening_rules(text)
-        if not opening:
-            return None  # most lines: no rule starts the way this one does
-        candidates = self._candidates(text, opening)
-        if not candidates:
-            return None
-        found = next(
+        # A one-word line is its own opening, and a whole line: it is matched
+        # outright (one call of all rules) rather than probed rule by rule.
+        one_word = len(text) < PROBE_CHARS and " " not in text
+        if one_word:
+            found = self._first(text, self.every) if self._any_matches(text) else None
+        else:
+            opening = self.opening_rules(text)
+            if not opening:
+                return None  # most lines: no rule starts the way this one does
+            found = self._first(text, self._candidates(text, opening))
+        # Page furniture repeats from article to article, body lines do not: only
+        # matched lines are kept, and one-word lines.
+        if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
+            self.known[text] = found
+        return found
+
+    def _any_matches(self, text: str) -> bool:
+        """Return True when some rule matches the line (True too when that cannot be asked)."""
+        if self.any_rule is None:
+            return True
+        return self.any_rule.match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+
+    def _first(self, text: str, candidates: Iterable[int]) -> int | None:
+        """Return the first of the candidate rules that matches the line, or None."""
+        return next(
             (
                 n
                 for n in candidates
@@ -243,12 +283,6 @@ class ProbeTable:
             ),
             None,
         )
-        # Page furniture repeats from article to article, body lines do not: only
-        # matched lines are kept, and one-word lines (their own opening).
-        one_word = len(text) < PROBE_CHARS and " " not in text
-        if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
-            self.known[text] = found
-        return found
 
     def _candidates(self, text: str, opening: tuple[int, ...]) -> list[int]:
         """Return the rules worth trying: opening, length and required words allow them."""
@@ -277,9 +311,20 @@ class ProbeTable:
         return rules
 
     def _open_to(self, probe: str) -> tuple[int, ...]:
-        """Return the rules that could match a line starting with ``probe``, in file order."""
+        """Return the rules that could match a line starting with ``probe``, in file order.
+
+        Rules with a length cap are kept without asking (they open with any
+        text, and line length and required words sort their lines out).
+        """
+        opens = self.any_uncapped is None or self.any_uncapped.match(
+            probe, partial=True, timeout=MATCH_TIMEOUT_SECONDS
+        )
         return tuple(
             n
-            for n, (_cap, pattern) in enumerate(self.rules)
-            if pattern.match(probe, partial=True, timeout=MATCH_TIMEOUT_SECONDS) is not None
+            for n, (cap, pattern) in enumerate(self.rules)
+            if cap != NO_LIMIT
+            or (
+                opens
+                and pattern.match(probe, partial=True, timeout=MATCH_TIMEOUT_SECONDS) is not None
+            )
         )

@@ -46,7 +46,8 @@ def split_lines(text: str) -> list[Line]:
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
             continue
-        if is_squeezed(raw):
+        # is_squeezed(raw), spelled out: this loop runs for every line of every article.
+        if raw.isprintable() and raw[0] != " " and raw[-1] != " " and "  " not in raw:
             out.append(Line(number, raw))
             continue
         for piece in split_space_runs(raw):

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
-from textkit.stages.quote_rules import QuoteRules
+from textkit.stages.quote_rules import QuoteRules, memoised
 
 # Titles this short ("H", "Pak") only count at the start of a run: mid-run
 # they are more often an initial or part of a name.
@@ -88,6 +88,11 @@ def split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     The name is what follows the last parenthesised part or the last title of
     office; leading acronyms (an office's initials) go to the role too.
     """
+    return memoised(qr, "split", run, _split_role)
+
+
+def _split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
+    """Return (name, role) for one run, computed afresh (split_role keeps the results)."""
     tokens = strip_non_name_words(name_tokens(run.strip(" ,.")), qr)
     while tokens and (tokens[-1][:1] == "(" or tokens[-1].casefold() in qr.adjunct_words):
         tokens = tokens[:-1]
@@ -131,6 +136,11 @@ def is_role_like(segment: str, qr: QuoteRules) -> bool:
     A role starts with a title of office or with a lowercase word ("a
     spokesman for ...").
     """
+    return memoised(qr, "role", segment, _is_role_like)
+
+
+def _is_role_like(segment: str, qr: QuoteRules) -> bool:
+    """Return True if a segment reads as a role, computed afresh (is_role_like keeps it)."""
     tokens = strip_non_name_words(segment.split(), qr)
     if not tokens:
         return False
@@ -285,15 +295,12 @@ def build_name_index(
     skip = skip or []
     skip_starts = [start for start, _ in skip]
     last_end = -1
-    entries: dict[str, tuple[str | None, bool]] = {}
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
         at = bisect.bisect_right(skip_starts, m.start()) - 1
         if at >= 0 and m.start() < skip[at][1]:
             continue
         run = m.group()
-        if run not in entries:
-            entries[run] = _index_entry(run, qr)
-        name, titled = entries[run]
+        name, titled = memoised(qr, "entry", run, _index_entry)
         if name is None:
             continue
         is_subject = _is_sentence_subject(body, m.start(), m.end(), qr)

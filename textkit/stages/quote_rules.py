@@ -8,8 +8,8 @@ Everything language-specific comes from ``lang/<code>/quotes.toml`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -38,6 +38,9 @@ PAREN = r"\([^()\n]{1,60}\)"
 # Words of a body for the cue scan: the stdlib engine is several times faster
 # than `regex` at this, and every cue starts at a word.
 WORD_SCAN_RE = re.compile(r"\w+")
+# Memoised results kept per language before the memo starts afresh (bounds memory).
+MAX_MEMO_ENTRIES = 20_000
+MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,27 @@ class QuoteRules:
     subject_adverbs: frozenset[str]
     affiliation_words: frozenset[str]
     introduction_re: regex.Pattern[str] | None
+    # Results of pure functions of one string (a name run's split into name and
+    # role), kept across the articles of one process; bounded by ``remember``.
+    memo: dict[tuple[str, str], Any] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+
+def memoised(
+    qr: QuoteRules, kind: str, text: str, compute: Callable[[str, QuoteRules], Any]
+) -> Any:
+    """Return compute(text, qr), kept in the rules' memo under (kind, text)."""
+    found = qr.memo.get((kind, text), MISSING)
+    return remember(qr, (kind, text), compute(text, qr)) if found is MISSING else found
+
+
+def remember(qr: QuoteRules, key: tuple[str, str], value: Any) -> Any:
+    """Return the value after keeping it in the rules' memo (emptied when it grows too big)."""
+    if len(qr.memo) >= MAX_MEMO_ENTRIES:
+        qr.memo.clear()
+    qr.memo[key] = value
+    return value
 
 
 def quote_rules(rules: Rules) -> QuoteRules:

@@ -14,7 +14,7 @@ import regex
 
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.names import is_role_like, pick_name, split_role
-from textkit.stages.quote_rules import QuoteRules
+from textkit.stages.quote_rules import QuoteRules, memoised
 from textkit.stages.sentences import find_clause_end
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
@@ -330,6 +330,11 @@ def _is_adjunct(segment: str, qr: QuoteRules) -> bool:
 
 def _subject_of(segment: str, qr: QuoteRules) -> str | None:
     """Return the speaker words of a segment: the run next to the verb, or the run leading it."""
+    return memoised(qr, "subject", segment, _find_subject)
+
+
+def _find_subject(segment: str, qr: QuoteRules) -> str | None:
+    """Return the speaker words of a segment, computed afresh (_subject_of keeps them)."""
     runs = list(qr.name_run_re.finditer(segment, timeout=MATCH_TIMEOUT_SECONDS))
     tail = runs[-1] if runs else None
     pronoun = qr.pronoun_re.search(segment, timeout=MATCH_TIMEOUT_SECONDS)

@@ -188,16 +188,22 @@ class NameIndex:
     subject_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
-    def add(self, start: int, name: str, kind: str) -> None:
-        """Record one name at an offset (in offset order); kind is "titled", "subject" or ""."""
+    def add(self, start: int, name: str, kind: str, folded: tuple[str, ...]) -> None:
+        """Record one name at an offset (in offset order); kind is "titled", "subject" or "".
+
+        ``folded`` holds the name's distinct words, casefolded.
+        """
         self.starts.append(start)
         self.names.append(name)
         self.kinds.append(kind)
-        words = name.split()
-        for word in set(words):
-            self.by_word.setdefault(word.casefold(), {})[name] = None
-        if kind.endswith("subject") and len(words) <= MAX_SHORT_MENTION_WORDS:
-            self.subject_words.update(w.casefold() for w in words)
+        by_word = self.by_word
+        for word in folded:
+            if word in by_word:
+                by_word[word][name] = None
+            else:
+                by_word[word] = {name: None}
+        if kind.endswith("subject") and len(name.split()) <= MAX_SHORT_MENTION_WORDS:
+            self.subject_words.update(folded)
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
@@ -300,7 +306,7 @@ def build_name_index(
         if at >= 0 and m.start() < skip[at][1]:
             continue
         run = m.group()
-        name, titled = memoised(qr, "entry", run, _index_entry)
+        name, titled, folded = memoised(qr, "entry", run, _index_entry)
         if name is None:
             continue
         is_subject = _is_sentence_subject(body, m.start(), m.end(), qr)
@@ -312,14 +318,22 @@ def build_name_index(
             index.kinds[-1], kind = "", "titled"
         else:
             kind = ""
-        index.add(m.start(), name, kind)
-        if run.split()[0] in qr.honorifics and len(run.split()) > 1:
-            index.honorific_of.setdefault(run.split()[-1].casefold(), run.split()[0])
+        index.add(m.start(), name, kind, folded)
+        if " " in run and (first := run.split(" ", 1)[0]) in qr.honorifics:
+            index.honorific_of.setdefault(run.split()[-1].casefold(), first)
         last_end = m.end()
     return index
 
 
-def _index_entry(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
+def _index_entry(run: str, qr: QuoteRules) -> tuple[str | None, bool, tuple[str, ...]]:
+    """Return the name a run gives the index (None to skip it), whether a title led it, and
+    the name's distinct casefolded words."""
+    name, titled = _index_name(run, qr)
+    folded = tuple(dict.fromkeys(w.casefold() for w in name.split())) if name else ()
+    return name, titled, folded
+
+
+def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
     """Return the name a run gives the index (None to skip it) and whether a title led it."""
     if " " not in run:  # most runs are one word: decide without splitting
         folded = run.casefold()

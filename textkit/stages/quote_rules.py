@@ -59,7 +59,13 @@ def body_words(body: str) -> BodyWords:
     """
     lower = body.lower()
     same = len(lower) == len(body)
-    return BodyWords(frozenset(WORD_SCAN_RE.findall(lower)), lower if same else None)
+    vocab = set()
+    for token in lower.split():  # most tokens are plain words: no regex for them
+        if token.isalnum():
+            vocab.add(token)
+        else:
+            vocab.update(WORD_SCAN_RE.findall(token))
+    return BodyWords(frozenset(vocab), lower if same else None)
 
 
 def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:

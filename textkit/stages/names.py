@@ -191,11 +191,17 @@ class NameIndex:
     def add(self, start: int, name: str, kind: str, folded: tuple[str, ...]) -> None:
         """Record one name at an offset (in offset order); kind is "titled", "subject" or "".
 
-        ``folded`` holds the name's distinct words, casefolded.
+        ``folded`` holds the name's distinct words, casefolded. A one-word name
+        is never longer than a name it is looked up by, so only longer names
+        go into ``by_word``.
         """
         self.starts.append(start)
         self.names.append(name)
         self.kinds.append(kind)
+        if len(folded) == 1 and len(folded[0]) == len(name) and " " not in name:
+            if kind.endswith("subject"):
+                self.subject_words.add(folded[0])
+            return
         by_word = self.by_word
         for word in folded:
             if word in by_word:
@@ -301,15 +307,20 @@ def build_name_index(
     skip = skip or []
     skip_starts = [start for start, _ in skip]
     last_end = -1
+    memo = qr.memo
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
         at = bisect.bisect_right(skip_starts, m.start()) - 1
         if at >= 0 and m.start() < skip[at][1]:
             continue
         run = m.group()
-        name, titled, folded = memoised(qr, "entry", run, _index_entry)
+        entry = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
+        name, titled, folded = entry
         if name is None:
             continue
-        is_subject = _is_sentence_subject(body, m.start(), m.end(), qr)
+        after = body[m.end() : m.end() + 2]  # _is_sentence_subject's first test, inline
+        is_subject = (after[:1] == "," or (after[:1] == " " and after[1:2].islower())) and (
+            _is_sentence_subject(body, m.start(), m.end(), qr)
+        )
         if titled:
             kind = "titled-subject" if is_subject else "titled"
         elif is_subject:

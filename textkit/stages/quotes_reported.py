@@ -129,9 +129,9 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     found = []
     for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
         for cue in scan_cues(body, words, qr.firsts[rule], pattern):
-            if not _at_sentence_start(body, cue.start(), qr):
-                continue
             if rule == "verb-first" and not _opens_sentences(cue.group(), qr):
+                continue
+            if not _at_sentence_start(body, cue.start(), qr):
                 continue
             reported = _framed_at(body, cue, qr.rule_ids[rule], qr)
             if reported is not None:

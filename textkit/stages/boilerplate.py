@@ -70,6 +70,13 @@ class LineMatcher:
     # Rules grouped by line length, and openings seen (see :mod:`textkit.stages.line_probe`).
     probes: ProbeTable
 
+    def rule_for(self, text: str) -> BoilerplateRule | None:
+        """Return the first rule that matches the line (see :func:`match_rule`)."""
+        if len(text) > MAX_BOILERPLATE_LINE_CHARS:
+            return None
+        found = self.probes.match(text)
+        return None if found is None else self.rules[found]
+
 
 def compile_line_matcher(rules: Rules) -> LineMatcher:
     """Return the non-inline rules ready to match lines, in file order.
@@ -147,11 +154,7 @@ def match_rule(text: str, rules: Rules) -> BoilerplateRule | None:
     >>> match_rule("Baca juga petunjuk di kemasan obat itu.", load("id")) is None
     True
     """
-    if len(text) > MAX_BOILERPLATE_LINE_CHARS:
-        return None
-    matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
-    found = matcher.probes.match(text)
-    return None if found is None else matcher.rules[found]
+    return rules.compiled("boilerplate.line-matcher", compile_line_matcher).rule_for(text)
 
 
 def is_caption(text: str) -> bool:
@@ -180,11 +183,16 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     removed: list[Removal] = []
     skip_next = False
     inline = inline_candidates(lines, rules)
+    matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
     for index, original in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
-        line, rule = _match_line(original, index, inline, rules, removed)
+        line = original
+        if inline is None or index in inline:
+            line, cut = cut_inline_links(original, rules)
+            removed.extend(cut)
+        rule = matcher.rule_for(line.text) if line.text else None
         if not line.text:
             continue
         if rule is None:
@@ -214,19 +222,6 @@ def inline_candidates(lines: list[Line], rules: Rules) -> set[int] | None:
     """Return the indexes of the lines that may hold an inline link (None: all may)."""
     gate = rules.compiled("boilerplate.inline-gate", compile_inline_gate)
     return candidate_lines(gate, [line.text for line in lines])
-
-
-def _match_line(
-    original: Line, index: int, inline: set[int] | None, rules: Rules, removed: list[Removal]
-) -> tuple[Line, BoilerplateRule | None]:
-    """Return the line with inline links cut (recording them) and the line rule it matches."""
-    line = original
-    if inline is None or index in inline:
-        line, cut = cut_inline_links(original, rules)
-        removed.extend(cut)
-    if not line.text:
-        return line, None
-    return line, match_rule(line.text, rules)
 
 
 def _takes_next(rule: BoilerplateRule, following: str, rules: Rules) -> bool:

@@ -59,12 +59,11 @@ def body_words(body: str) -> BodyWords:
     """
     lower = body.lower()
     same = len(lower) == len(body)
-    vocab = set()
-    for token in lower.split():  # most tokens are plain words: no regex for them
-        if token.isalnum():
-            vocab.add(token)
-        else:
-            vocab.update(WORD_SCAN_RE.findall(token))
+    # Most tokens are plain words; the regex splits only the others ("budi,", "(kata").
+    # Tokens with punctuation stay in too: no cue's first word holds punctuation.
+    vocab = set(lower.split())
+    mixed = " ".join(token for token in vocab if not token.isalnum())
+    vocab.update(WORD_SCAN_RE.findall(mixed))
     return BodyWords(frozenset(vocab), lower if same else None)
 
 
@@ -184,11 +183,14 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     frame_words = [w for frame in frames for w in frame["words"]] or ["-"]
     titles = rules.words("titles") or ("-",)
     return QuoteRules(
-        firsts={
-            "verb-first": first_words(verb_first["words"], clitics),
-            "speaker-first": first_words(speaker_first["words"]),
-            "frame": first_words(frame_words, clitics),
-            "introduction": first_words(data.get("introductions", ["-"])),
+        firsts={  # only plain words: body_words finds no other
+            key: frozenset(w for w in found if WORD_SCAN_RE.fullmatch(w))
+            for key, found in (
+                ("verb-first", first_words(verb_first["words"], clitics)),
+                ("speaker-first", first_words(speaker_first["words"])),
+                ("frame", first_words(frame_words, clitics)),
+                ("introduction", first_words(data.get("introductions", ["-"]))),
+            )
         },
         rule_ids={
             "verb-first": verb_first["id"],

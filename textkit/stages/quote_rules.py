@@ -54,8 +54,10 @@ class BodyWords:
 def body_words(body: str) -> BodyWords:
     """Return the body's lowercased words, and its lowercased text for finding them.
 
+    The vocabulary also holds the whitespace tokens that carry punctuation.
+
     >>> sorted(body_words("Kata Budi, kata dia").vocab)
-    ['budi', 'dia', 'kata']
+    ['budi', 'budi,', 'dia', 'kata']
     """
     lower = body.lower()
     same = len(lower) == len(body)

@@ -1,7 +1,7 @@
 """Boilerplate: every removal names its rule; body lines that merely look alike survive."""
 
 import pytest
-from test_segment import load_cases
+from casefiles import load_cases
 
 from textkit.lang import load
 from textkit.stages.boilerplate import strip_boilerplate

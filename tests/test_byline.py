@@ -1,7 +1,7 @@
 """Byline: authors and editors from labels and closing credits (cases/<lang>/byline.jsonl)."""
 
 import pytest
-from test_segment import load_cases
+from casefiles import load_cases
 
 from textkit.lang import load
 from textkit.stages.byline import find_byline

@@ -1,7 +1,7 @@
 """Dateline: outlet and place cut from the body's start (cases/<lang>/dateline.jsonl)."""
 
 import pytest
-from test_segment import load_cases
+from casefiles import load_cases
 
 from textkit.lang import load
 from textkit.stages.dateline import find_dateline

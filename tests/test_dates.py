@@ -1,30 +1,13 @@
 """Dates stage: case tables per language, offsets, and dateparser kept lazy."""
 
-import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from casefiles import load_cases
 
 from textkit.record import Line
 from textkit.stages.dates import find_dates, find_published
-
-CASES = Path(__file__).resolve().parent / "cases"
-
-
-def load_cases(kind):
-    out = []
-    for lang in ("id", "en"):
-        for n, raw in enumerate((CASES / lang / "dates.jsonl").read_text("utf-8").splitlines()):
-            case = json.loads(raw)
-            if case.get("kind", "dates") != kind:
-                continue
-            marks = (
-                [pytest.mark.xfail(reason=case["xfail"], strict=True)] if "xfail" in case else []
-            )
-            out.append(pytest.param(lang, case, id=f"{lang}-{n}-{case['label']}", marks=marks))
-    return out
 
 
 @pytest.fixture
@@ -32,7 +15,7 @@ def rules(request, rules_id, rules_en):
     return {"id": rules_id, "en": rules_en}
 
 
-@pytest.mark.parametrize(("lang", "case"), load_cases("dates"))
+@pytest.mark.parametrize(("lang", "case"), load_cases("dates", "dates"))
 def test_date_mentions(lang, case, rules):
     body = case["input"]
     mentions = find_dates(body, rules[lang], case.get("published"))
@@ -42,7 +25,7 @@ def test_date_mentions(lang, case, rules):
         assert body[m.start : m.end] == m.text
 
 
-@pytest.mark.parametrize(("lang", "case"), load_cases("published"))
+@pytest.mark.parametrize(("lang", "case"), load_cases("dates", "published"))
 def test_published(lang, case, rules):
     lines = [Line(n, text) for n, text in enumerate(case["input"], start=1)]
     assert find_published(lines, rules[lang]) == case["expect"]

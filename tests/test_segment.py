@@ -1,30 +1,10 @@
 """Segment: lines, space-run paragraphs, rejoined link fragments (cases/<lang>/segment.jsonl)."""
 
-import json
-from pathlib import Path
-
 import pytest
+from casefiles import load_cases
 
 from textkit.lang import load
 from textkit.stages.segment import join_fragments, join_paragraphs, split_lines
-
-CASES = Path(__file__).parent / "cases"
-
-
-def load_cases(stage):
-    """Return pytest params for every case of a stage, in both languages."""
-    params = []
-    for lang in ("id", "en"):
-        path = CASES / lang / f"{stage}.jsonl"
-        for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not raw.strip():
-                continue
-            case = json.loads(raw)
-            marks = (
-                [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
-            )
-            params.append(pytest.param(lang, case, id=f"{lang}-{n}-{case['label']}", marks=marks))
-    return params
 
 
 @pytest.mark.parametrize(("lang", "case"), load_cases("segment"))

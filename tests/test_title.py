@@ -1,7 +1,7 @@
 """Title: the headline, or None when the text opens with the body (cases/<lang>/title.jsonl)."""
 
 import pytest
-from test_segment import load_cases
+from casefiles import load_cases
 
 from textkit.lang import load
 from textkit.stages.segment import split_lines

@@ -30,6 +30,8 @@ MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
 # A name shorter than this after a title ("Sp. A") is a specialty or a code.
 MIN_NAME_CHARS = 3
+# A name after lowercase role words ("dokter Budi Santoso") has at least this many words.
+MIN_PLAIN_NAME_WORDS = 2
 MAX_LEAD_IN_CHARS = 30
 # Searched backwards (regex's (?r)) for where the sentence holding a name starts.
 LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
@@ -171,7 +173,25 @@ def pick_name(near: str, far: str | None, qr: QuoteRules) -> tuple[str | None, s
         far_name, _ = split_role(far, qr)  # "Dr. Sari, Sp. A": both start with a title
         if far_name is not None and len(far_name) >= MIN_NAME_CHARS:
             return far_name, near.strip(" ,")
+    if name is None:
+        return _after_lower_role(near, qr, role)
     return name, role
+
+
+def _after_lower_role(
+    segment: str, qr: QuoteRules, role: str | None
+) -> tuple[str | None, str | None]:
+    """Return (name, role) for "dokter Budi Santoso": lowercase role words, then a name."""
+    words = segment.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead][:1].islower():
+        lead += 1
+    if lead == 0:
+        return None, role
+    name, inner = split_role(" ".join(words[lead:]), qr)
+    if name is None or len(name.split()) < MIN_PLAIN_NAME_WORDS:
+        return None, role  # "sebagian umat Muslim": a group, not a person
+    return name, " ".join([*words[:lead], inner or ""]).strip()
 
 
 @dataclass

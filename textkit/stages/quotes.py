@@ -272,12 +272,21 @@ def _near_subject(
     if near is None or position - near[0] > NEAR_SUBJECT_CHARS:
         return None
     words = {w.casefold() for w in near[1].split()}
-    speakers = {full for w in words for full in known.get(w, ())}
+    speakers = {
+        full
+        for w in words
+        for full in known.get(w, ())
+        if _one_holds_other(words, {f.casefold() for f in full.split()})
+    }  # "Anwar Abbas" is not the speaker "China Anwar" though they share a word
     if speakers:
         return near[0], max(speakers, key=len)
     if index.kind_at(near[0]) == "titled-subject":
         return near[0], index.fullest(near[1])
     return None
+
+
+def _one_holds_other(a: set[str], b: set[str]) -> bool:
+    return a <= b or b <= a
 
 
 def _is_initials(name: str) -> bool:

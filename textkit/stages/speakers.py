@@ -349,4 +349,6 @@ def _find_subject(segment: str, qr: QuoteRules) -> str | None:
         before and before[-1].casefold() in qr.adjunct_words
     ):
         return f"{role_prefix} {tail.group()}".strip() if role_prefix else tail.group()
+    if head is not None and head is not tail and head.group().casefold() in qr.title_words:
+        return tail.group()  # "Peneliti pada Lembaga X Budi": a lone title names no one
     return head.group() if head is not None else None

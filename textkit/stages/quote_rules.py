@@ -145,6 +145,8 @@ class QuoteRules:
     demonstratives: frozenset[str]
     subject_adverbs: frozenset[str]
     affiliation_words: frozenset[str]
+    relative_words: frozenset[str]
+    non_person_sources: frozenset[str]
     introduction_re: regex.Pattern[str] | None
     # Results of pure functions of one string (a name run's split into name and
     # role), kept across the articles of one process; bounded by ``remember``.
@@ -261,6 +263,8 @@ def _word_sets(
         "connectors": frozenset(data.get("role_connectors", [])),
         "honorifics": frozenset(data.get("honorifics", [])),
         "affiliation_words": _folded(data.get("affiliation_words")),
+        "relative_words": _folded(data.get("relative_words")),
+        "non_person_sources": _folded(data.get("non_person_sources")),
         "subject_adverbs": _folded(data.get("subject_adverbs")),
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),

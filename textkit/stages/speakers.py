@@ -166,6 +166,8 @@ def _name_after_role_words(
     role_words = words.group().replace(",", " ").split()
     if any(_stops_role(w, qr) for w in role_words):
         return None, None, False
+    if role_words[0].casefold() in qr.non_person_sources:
+        return None, None, False  # "menurut data, Dinas X ...": no one speaks
     run = qr.name_run_re.match(body, words.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
     if not run:
         return None, None, False
@@ -268,7 +270,7 @@ def attribution_before_verb(
     phrase = body[start : verb.start()]
     att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
     segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
-    while segments and _is_adjunct(segments[-1], qr):
+    while segments and (_is_adjunct(segments[-1], qr) or _is_relative(segments[-1], qr)):
         segments.pop()
     if not segments:
         return None
@@ -320,6 +322,11 @@ def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
     while len(words) > 1 and words[-1].casefold() in qr.subject_adverbs:
         words.pop()
     return " ".join(words)
+
+
+def _is_relative(segment: str, qr: QuoteRules) -> bool:
+    """Return True for a relative clause about the person before it ("yang juga ...", "who ...")."""
+    return segment.split()[0].casefold() in qr.relative_words
 
 
 def _is_adjunct(segment: str, qr: QuoteRules) -> bool:

@@ -23,8 +23,14 @@ from textkit.stages.attributions import (
     find_introductions,
 )
 from textkit.stages.names import NameIndex, build_name_index
-from textkit.stages.quote_rules import QuoteRules, body_words, quote_rules
-from textkit.stages.quotes_direct import MAX_QUOTE_CHARS, QuoteSpan, find_quote_spans
+from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, body_words, quote_rules
+from textkit.stages.quotes_direct import (
+    CLOSE,
+    MAX_QUOTE_CHARS,
+    QuoteSpan,
+    find_quote_spans,
+    mark_kind,
+)
 from textkit.stages.quotes_reported import Reported, find_reported
 from textkit.stages.speakers import Attribution, cue_after
 
@@ -55,6 +61,9 @@ CHAINED_QUOTE_CHARS = 200
 TITLE_PUNCT = "\"'“”‘’(),.:;!?"
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
+MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
+# How far past a quote that lost its closing mark the close and its cue are looked for.
+MAX_CONTINUATION_CHARS = 1500
 
 
 @dataclass
@@ -124,6 +133,8 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
             att = None
     if att is None:
         att = cue_before(body, span.open_mark, qr)
+    if att is None and span.close_mark is None:
+        att = _continuation_cue(body, span, qr)
     if att is None and not _is_title_like(body, span):
         close = span.close_mark if span.close_mark is not None else span.end
         if _word_count(body, span) >= MIN_SENTENCE_CUED_WORDS:
@@ -133,6 +144,18 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
     elif att is None:
         return None
     return _Item(DIRECT, span.parts, span.open_mark, att)
+
+
+def _continuation_cue(body: str, span: QuoteSpan, qr: QuoteRules) -> Attribution | None:
+    """Return the cue after the closing mark of a quote whose close its paragraph lost.
+
+    One sentence a line: a quote runs on over lines that carry no marks and
+    closes, with its cue, a few lines on ("...\nIni berakhir,” kata Budi.").
+    """
+    mark = MARK_RE.search(body, span.end, min(len(body), span.end + MAX_CONTINUATION_CHARS))
+    if mark is None or mark_kind(body, mark.start()) != CLOSE:
+        return None
+    return cue_after(body, mark.start() + 1, _block_end(body, mark.start()), qr)
 
 
 def _starts_next_sentence(body: str, span: QuoteSpan, att: Attribution, qr: QuoteRules) -> bool:

@@ -350,6 +350,14 @@ def _find_subject(segment: str, qr: QuoteRules) -> str | None:
     if tail is None:
         return None
     head = runs[0] if runs[0].start() == len(segment) - len(segment.lstrip()) else None
+    after_head = segment[head.end() :].split() if head is not None else []
+    if (
+        head is not tail
+        and after_head
+        and after_head[0].casefold() in qr.affiliation_words
+        and not qr.title_re.match(tail.group(), timeout=MATCH_TIMEOUT_SECONDS)
+    ):
+        return head.group()  # "Budi dari PT X mengatakan": the workplace follows the name
     before = segment[: tail.start()].split()
     role_prefix = " ".join(before) if before and before[0][:1].islower() else ""
     if tail.end() >= len(segment.rstrip()) and not (

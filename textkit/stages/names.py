@@ -98,6 +98,8 @@ def _split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     tokens = strip_non_name_words(name_tokens(run.strip(" ,.")), qr)
     while tokens and (tokens[-1][:1] == "(" or tokens[-1].casefold() in qr.adjunct_words):
         tokens = tokens[:-1]
+    if len(tokens) > 1 and len({t.casefold() for t in tokens}) == 1:
+        return None, None  # "Ancaman Ancaman": a heading glued to its paragraph's first word
     cut = 0
     for i, token in enumerate(tokens[:-1]):
         if _ends_role(token, qr):

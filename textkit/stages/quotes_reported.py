@@ -131,7 +131,8 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
         for cue in scan_cues(body, words, qr.firsts[rule], pattern):
             if rule == "verb-first" and not _opens_sentences(cue.group(), qr):
                 continue
-            if not _at_sentence_start(body, cue.start(), qr):
+            glued = rule == "frame" and cue.group()[:1].isupper()  # "Judul Menurut X, ..."
+            if not glued and not _at_sentence_start(body, cue.start(), qr):
                 continue
             reported = _framed_at(body, cue, qr.rule_ids[rule], qr)
             if reported is not None:
@@ -159,6 +160,8 @@ def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> R
     end = sentence_end(body, start, qr)
     if not _is_content(body, start, end):
         return None
+    if role and body.startswith(role, start):
+        role = None  # "Menurut Budi, harga naik": what follows the comma is content, not a role
     att = Attribution(cue.group(), rule, name, role, is_pronoun, cue.start())
     return Reported(start, end, att)
 

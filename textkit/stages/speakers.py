@@ -361,8 +361,8 @@ def _find_subject(segment: str, qr: QuoteRules) -> str | None:
     before = segment[: tail.start()].split()
     role_prefix = " ".join(before) if before and before[0][:1].islower() else ""
     if tail.end() >= len(segment.rstrip()) and not (
-        before and before[-1].casefold() in qr.adjunct_words
-    ):
+        before and before[-1].casefold() in qr.adjunct_words and "(" not in tail.group()
+    ):  # "Organisasi X di Jalan (Organda) Budi": an initialism keeps the name going
         return f"{role_prefix} {tail.group()}".strip() if role_prefix else tail.group()
     if head is not None and head is not tail and head.group().casefold() in qr.title_words:
         return tail.group()  # "Peneliti pada Lembaga X Budi": a lone title names no one

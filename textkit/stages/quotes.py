@@ -88,6 +88,8 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     for reported in find_reported(body, qr, words):
         if not _overlaps_any(reported, spans, opens):
             items.append(_reported_item(reported))
+    if not items:
+        return []  # no quote to attribute: the name index is not needed
     items.sort(key=lambda item: item.position)
     quoted = sorted(part for span in spans for part in span.parts)
     index = build_name_index(body, qr, quoted)

@@ -4,7 +4,7 @@ import pytest
 from test_quotes import load_quote_cases
 
 from textkit.lang import load
-from textkit.stages.names import build_name_index
+from textkit.stages.name_index import build_name_index
 from textkit.stages.quote_rules import quote_rules
 from textkit.stages.sentences import sentence_start
 from textkit.stages.speakers import pick_from_chain

@@ -22,7 +22,7 @@ from textkit.stages.attributions import (
     earlier_description,
     find_introductions,
 )
-from textkit.stages.names import NameIndex, build_name_index
+from textkit.stages.name_index import NameIndex, build_name_index
 from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, body_words, quote_rules
 from textkit.stages.quotes_direct import (
     CLOSE,

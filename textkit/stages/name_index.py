@@ -1,0 +1,246 @@
+"""The names an article gives: every name run indexed by offset and by word.
+
+A pronoun or a "-nya" cue takes the person last named before it; a short
+name ("Asep") is reported in its fullest form in the article ("Asep Sasa
+Purnama"). Roles are split off by names.split_role.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
+from textkit.stages.names import is_acronym, split_role
+from textkit.stages.quote_rules import QuoteRules, memoised
+
+# Longest name the index keeps; longer runs are organisations or headlines.
+MAX_NAME_TOKENS = 5
+# How many name mentions a pronoun looks back over for the person last named.
+MAX_MENTIONS_BACK = 200
+# A name this short counts as the article's short form of a longer one; a
+# name this long needs no trimming.
+MAX_SHORT_MENTION_WORDS = 2
+MAX_PLAIN_NAME_WORDS = 3
+MIN_GLUED_NAME_CHARS = 3
+MAX_LEAD_IN_CHARS = 30
+# Searched backwards (regex's (?r)) for where the sentence holding a name starts.
+LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
+
+
+@dataclass
+class NameIndex:
+    """Every name run in a body, by offset and by word, built in one pass."""
+
+    starts: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    by_word: dict[str, dict[str, None]] = field(default_factory=dict)
+    honorific_of: dict[str, str] = field(default_factory=dict)
+    glue_words: frozenset[str] = frozenset()
+    short_words: set[str] = field(default_factory=set)
+    subject_words: set[str] = field(default_factory=set)
+    honorifics: frozenset[str] = frozenset()
+
+    def add(self, start: int, name: str, kind: str, folded: tuple[str, ...]) -> None:
+        """Record one name at an offset (in offset order); kind is "titled", "subject" or "".
+
+        ``folded`` holds the name's distinct words, casefolded. A one-word name
+        is never longer than a name it is looked up by, so only longer names
+        go into ``by_word``.
+        """
+        self.starts.append(start)
+        self.names.append(name)
+        self.kinds.append(kind)
+        if len(folded) == 1 and len(folded[0]) == len(name) and " " not in name:
+            if kind.endswith("subject"):
+                self.subject_words.add(folded[0])
+            return
+        by_word = self.by_word
+        for word in folded:
+            if word in by_word:
+                by_word[word][name] = None
+            else:
+                by_word[word] = {name: None}
+        if kind.endswith("subject") and len(name.split()) <= MAX_SHORT_MENTION_WORDS:
+            self.subject_words.update(folded)
+
+    def add_short(self, name: str) -> None:
+        """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
+        words = name.split()
+        if len(words) <= MAX_SHORT_MENTION_WORDS:
+            self.short_words.update(w.casefold() for w in words)
+
+    def trimmed(self, name: str) -> str:
+        """Return a long role-laden name cut to start where the article's short mentions start.
+
+        "Sosial Asep Sasa Purnama" becomes "Asep Sasa Purnama" when the
+        article also calls him "Asep".
+        """
+        words = name.split()
+        if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
+            return name  # short already, or a description ("spokesman for X")
+        for shorts in (self.short_words, self.subject_words):
+            for i, word in enumerate(words[1:], start=1):
+                if word[:1].isupper() and word.casefold() in shorts:
+                    return " ".join(words[min(i, len(words) - MAX_PLAIN_NAME_WORDS) :])
+        return name
+
+    def fullest(self, name: str) -> str:
+        """Return the longest indexed name holding the name's words in order, else the name.
+
+        An honorific the article uses for that surname ("Mr. Clarke") is kept.
+        """
+        words = name.split()
+        if len(words) > 1 and words[0] in self.honorifics:
+            return f"{words[0]} {self._longest_holding(' '.join(words[1:]), words[1:])}"
+        if not words or (len(words) == 1 and is_acronym(words[0])):
+            return name  # an organisation's initials are not a short name
+        if len(words) == 1:
+            name = self._unglued(name)
+            words = name.split()
+        best = self._longest_holding(name, words)
+        honorific = self.honorific_of.get(best.split()[-1].casefold())
+        return f"{honorific} {best}" if honorific else best
+
+    def _unglued(self, name: str) -> str:
+        """Return a name with a glued lowercase word cut off ("Havidzdalam" -> "Havidz").
+
+        Scrapes lose the space where a link was; the cut is kept only when what
+        remains is a word of a name the article gives elsewhere.
+        """
+        for cut in range(len(name) - 2, MIN_GLUED_NAME_CHARS - 1, -1):
+            head, tail = name[:cut], name[cut:]
+            if tail.islower() and tail in self.glue_words:
+                fuller = self.by_word.get(head.casefold(), {})
+                if any(" " in full for full in fuller):
+                    return head
+        return name
+
+    def _longest_holding(self, name: str, words: list[str]) -> str:
+        """Return the longest indexed name (trimmed) holding the words in order."""
+        best = name
+        for candidate in self.by_word.get(words[0].casefold(), ()):
+            candidate = self.trimmed(candidate)
+            if len(candidate) > len(best) and _holds_in_order(candidate.split(), words):
+                best = candidate
+        return best
+
+    def kind_at(self, offset: int) -> str:
+        """Return the kind of the name indexed at an offset ("" if none starts there)."""
+        i = bisect.bisect_left(self.starts, offset)
+        return self.kinds[i] if i < len(self.starts) and self.starts[i] == offset else ""
+
+    def person_before(self, offset: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
+        """Return the last name of one of the kinds ("titled", "subject") before an offset."""
+        i = bisect.bisect_left(self.starts, offset) - 1
+        stop = max(-1, i - MAX_MENTIONS_BACK)
+        while i > stop:
+            if self.kinds[i] in kinds:
+                return self.starts[i], self.names[i]
+            i -= 1
+        return None
+
+
+def _holds_in_order(candidate: list[str], words: list[str]) -> bool:
+    folded = [w.casefold() for w in candidate]
+    want = [w.casefold() for w in words]
+    n = len(want)
+    return any(folded[i : i + n] == want for i in range(len(folded) - n + 1))
+
+
+def build_name_index(
+    body: str, qr: QuoteRules, skip: list[tuple[int, int]] | None = None
+) -> NameIndex:
+    """Return the index of every name run in the body, roles split off.
+
+    Runs starting inside the ``skip`` spans (sorted; the quotes' own words) are
+    left out: a name the speaker mentions is not a name the article gives.
+    """
+    index = NameIndex(honorifics=qr.honorifics, glue_words=qr.opener_words)
+    skip = skip or []
+    skip_starts = [start for start, _ in skip]
+    last_end = -1
+    memo = qr.memo
+    for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+        at = bisect.bisect_right(skip_starts, m.start()) - 1
+        if at >= 0 and m.start() < skip[at][1]:
+            continue
+        run = m.group()
+        entry = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
+        name, titled, folded = entry
+        if name is None:
+            continue
+        after = body[m.end() : m.end() + 2]  # _is_sentence_subject's first test, inline
+        is_subject = (after[:1] == "," or (after[:1] == " " and after[1:2].islower())) and (
+            _is_sentence_subject(body, m.start(), m.end(), qr)
+        )
+        if titled:
+            kind = "titled-subject" if is_subject else "titled"
+        elif is_subject:
+            kind = "subject"
+        elif _follows_titled_run(body, m.start(), index, last_end):
+            index.kinds[-1], kind = "", "titled"
+        else:
+            kind = ""
+        index.add(m.start(), name, kind, folded)
+        if " " in run and (first := run.split(" ", 1)[0]) in qr.honorifics:
+            index.honorific_of.setdefault(run.split()[-1].casefold(), first)
+        last_end = m.end()
+    return index
+
+
+def _index_entry(run: str, qr: QuoteRules) -> tuple[str | None, bool, tuple[str, ...]]:
+    """Return the name a run gives the index (None to skip it), whether a title led it, and
+    the name's distinct casefolded words."""
+    name, titled = _index_name(run, qr)
+    folded = tuple(dict.fromkeys(w.casefold() for w in name.split())) if name else ()
+    return name, titled, folded
+
+
+def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
+    """Return the name a run gives the index (None to skip it) and whether a title led it."""
+    if " " not in run:  # most runs are one word: decide without splitting
+        folded = run.casefold()
+        skip = folded in qr.non_name_words or folded in qr.title_words or is_acronym(run)
+        skip = skip or folded in qr.adjunct_words or run in qr.honorifics or run[:1] == "("
+        return (None, False) if skip else (run, False)
+    name, role = split_role(run, qr)
+    if name and name.split()[0] in qr.honorifics:
+        name = " ".join(name.split()[1:])
+    if not name or len(name.split()) > MAX_NAME_TOKENS or is_acronym(name):
+        return None, False
+    if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
+        return None, False
+    return name, role is not None and _is_title_role(role, qr)
+
+
+def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) -> bool:
+    """Return True for "Kepala Dinas X, Budi": a name right after a titled run and a comma."""
+    return (
+        bool(index.kinds) and index.kinds[-1].startswith("titled") and body[last_end:start] == ", "
+    )
+
+
+def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool:
+    """Return True for a name that opens its sentence (after lead-in words such as "Maka,").
+
+    It must be followed by a lowercase word or a comma ("Bagi Toto, ...").
+    """
+    after = body[end : end + 2]
+    if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
+        return False
+    floor = max(0, start - MAX_LEAD_IN_CHARS)
+    stop = LEAD_STOP_BACK_RE.search(body, floor, start)
+    if stop is None and floor > 0:
+        return False
+    lead = body[stop.end() if stop else floor : start]
+    if lead is None:
+        return False
+    return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())
+
+
+def _is_title_role(role: str, qr: QuoteRules) -> bool:
+    return bool(qr.title_re.match(role + " ", timeout=MATCH_TIMEOUT_SECONDS))

@@ -31,6 +31,8 @@ LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 MAX_CHAIN_SEGMENTS = 5
 MAX_CONNECTOR_CHARS = 8
 MIN_CHAIN_NAME_WORDS = 2
+# "Name, role, place, ..., verb": a chain this long before a verb opens with its speaker.
+MIN_APPOSITIVE_SEGMENTS = 3
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
@@ -274,6 +276,9 @@ def attribution_before_verb(
         segments.pop()
     if not segments:
         return None
+    if (lead := _appositive_lead(segments, qr)) is not None:
+        att.name, att.role = lead
+        return att
     near = _without_trailing_adverbs(segments[-1], qr)
     last_word = near.split()[-1].casefold() if near.split() else ""
     if is_person_pointer(near, qr) or last_word in qr.pronouns:
@@ -296,6 +301,24 @@ def attribution_before_verb(
     if att.name is None and far is None:
         att.name = described_speaker(near, qr)
     return att if att.name else None
+
+
+def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | None:
+    """Return (name, role) for "Budi, Kepala Regu X, Kebayoran, Jakarta — ... — menuturkan".
+
+    A plain name opens a chain of three segments or more and a title of office
+    with no name in it follows.
+    """
+    if len(segments) < MIN_APPOSITIVE_SEGMENTS or not qr.title_re.match(
+        segments[1], timeout=MATCH_TIMEOUT_SECONDS
+    ):
+        return None  # the role opens with a title of office
+    if split_role(segments[1], qr)[0] is not None:
+        return None  # "Terpisah, Kepala Dinas Budi, ...": the person is in the role segment
+    name, role = split_role(segments[0], qr)
+    if name is None or role is not None or name != segments[0] or is_role_like(name, qr):
+        return None
+    return name, segments[1]
 
 
 def _is_definite_description(phrase: str, qr: QuoteRules) -> bool:

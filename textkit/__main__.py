@@ -2,4 +2,5 @@
 
 from textkit.cli import main
 
-main(prog_name="textkit")
+if __name__ == "__main__":
+    main(prog_name="textkit")

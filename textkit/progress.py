@@ -135,9 +135,9 @@ def new_bar(stream: IO[str], total: int | None) -> tuple[Any, Any]:
         TimeElapsedColumn(),
         console=Console(file=stream),
         transient=False,
-        # Data goes to stdout untouched: the bar must not capture it.
+        # Data goes to stdout untouched: the bar must not capture it. Messages
+        # on stderr are still printed above the bar.
         redirect_stdout=False,
-        redirect_stderr=False,
         auto_refresh=True,
         refresh_per_second=8,
     )

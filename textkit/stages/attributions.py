@@ -2,12 +2,16 @@
 
 A cue that introduces the quote ("Budi mengatakan, “..."), one elsewhere in
 its sentence ("X called it “...”"), a passive introduction ("disampaikan oleh
-X"), and the description that introduced "the aide". Every search is bounded.
+X"), the description that introduced "the aide", and the other names people go by
+("yang akrab disapa Bento"). Every search is bounded.
 """
 
 from __future__ import annotations
 
+import regex
+
 from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
+from textkit.stages.name_index import NameIndex
 from textkit.stages.names import pick_name
 from textkit.stages.quote_rules import BodyWords, QuoteRules, scan_cues
 from textkit.stages.sentences import find_clause_end, sentence_start
@@ -26,6 +30,10 @@ MAX_CUE_TAIL_CHARS = 40
 # How far back, and over how many mentions of the noun, "the aide" looks for "an aide".
 MAX_DESCRIPTION_BACK_CHARS = 1500
 MAX_DESCRIPTION_TRIES = 4
+# An alias ("yang akrab disapa Bento") names the person whose name ends this close before it.
+MAX_ALIAS_GAP_CHARS = 40
+ANY_NAME_KINDS = ("", "titled", "subject", "titled-subject")
+SPACES_RE = regex.compile(r"[ ]+")
 
 
 def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
@@ -109,6 +117,23 @@ def find_introductions(body: str, qr: QuoteRules, words: BodyWords) -> list[tupl
         name, _, _ = speaker_after(body, m.end(), end, qr)
         if name:
             found.append((m.start(), name))
+    return found
+
+
+def find_aliases(body: str, qr: QuoteRules, words: BodyWords, index: NameIndex) -> dict[str, str]:
+    """Return each name a person goes by ("disapa Bento"), mapped to the fullest name before it."""
+    if qr.alias_re is None:
+        return {}
+    found = {}
+    for m in scan_cues(body, words, qr.firsts["alias"], qr.alias_re):
+        gap = SPACES_RE.match(body, m.end())
+        run = qr.name_run_re.match(
+            body, gap.end() if gap else m.end(), timeout=MATCH_TIMEOUT_SECONDS
+        )
+        before = index.person_before(m.start(), ANY_NAME_KINDS)
+        near = before is not None and m.start() - before[0] - len(before[1]) <= MAX_ALIAS_GAP_CHARS
+        if run is not None and before is not None and near:
+            found.setdefault(run.group(), index.fullest(before[1]))
     return found
 
 

@@ -148,6 +148,7 @@ class QuoteRules:
     relative_words: frozenset[str]
     non_person_sources: frozenset[str]
     introduction_re: regex.Pattern[str] | None
+    alias_re: regex.Pattern[str] | None
     # Results of pure functions of one string (a name run's split into name and
     # role), kept across the articles of one process; bounded by ``remember``.
     memo: dict[tuple[str, str], Any] = field(
@@ -194,6 +195,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
                 ("speaker-first", first_words(speaker_first["words"])),
                 ("frame", first_words(frame_words, clitics)),
                 ("introduction", first_words(data.get("introductions", ["-"]))),
+                ("alias", first_words(data.get("aliases", ["-"]))),
             )
         },
         rule_ids={
@@ -216,6 +218,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         lead_in_re=_optional_words(data.get("frame_lead_ins"), where),
         determiner_re=_optional_words(data.get("determiners"), where),
         introduction_re=_optional_words(data.get("introductions"), where),
+        alias_re=_optional_words(data.get("aliases"), where),
         clitics=clitics,
         **_word_sets(rules, data, [*verb_first["words"], *speaker_first["words"]], frame_words),
     )

@@ -20,6 +20,7 @@ from textkit.stages.attributions import (
     cue_before,
     cue_in_sentence,
     earlier_description,
+    find_aliases,
     find_introductions,
 )
 from textkit.stages.name_index import NameIndex, build_name_index
@@ -96,7 +97,8 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     introduced = [
         (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr, words)
     ]
-    return _resolve(body, items, index, introduced, qr)
+    aliases = find_aliases(body, qr, words, index)
+    return _resolve(body, items, index, introduced, qr, aliases)
 
 
 def _overlaps_any(reported: Reported, spans: list[QuoteSpan], opens: list[int]) -> bool:
@@ -211,12 +213,13 @@ def _resolve(
     index: NameIndex,
     introduced: list[tuple[int, str]],
     qr: QuoteRules,
+    aliases: dict[str, str],
 ) -> list[Quote]:
     """Return Quote records, pronouns and bare cues resolved to the person last named."""
     for item in items:
         if item.attribution is not None and item.attribution.name:
             index.add_short(item.attribution.name)
-    named = [_full_name(i, index) for i in items]
+    named = [_full_name(i, index, aliases) for i in items]
     known = known_speakers(named, index)
     anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
     roles: dict[str, str] = {}
@@ -255,11 +258,12 @@ def _resolve(
     return quotes
 
 
-def _full_name(item: _Item, index: NameIndex) -> str | None:
+def _full_name(item: _Item, index: NameIndex, aliases: dict[str, str]) -> str | None:
     att = item.attribution
     if att is None or not att.name:
         return None
-    return index.fullest(index.trimmed(att.name))
+    full = index.fullest(index.trimmed(att.name))
+    return aliases.get(full, full)
 
 
 def _person_last_named(

@@ -161,34 +161,35 @@ def build_name_index(
     """
     index = NameIndex(honorifics=qr.honorifics, glue_words=qr.opener_words)
     skip = skip or []
-    skip_starts = [start for start, _ in skip]
+    after_skip = 0  # runs come in body order: the skip spans starting before them, counted
     last_end = -1
     memo = qr.memo
     for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
-        at = bisect.bisect_right(skip_starts, m.start()) - 1
-        if at >= 0 and m.start() < skip[at][1]:
+        start, end = m.span()
+        while after_skip < len(skip) and skip[after_skip][0] <= start:
+            after_skip += 1
+        if after_skip and start < skip[after_skip - 1][1]:
             continue
         run = m.group()
-        entry = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
-        name, titled, folded = entry
+        name, titled, folded = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
         if name is None:
             continue
-        after = body[m.end() : m.end() + 2]  # _is_sentence_subject's first test, inline
+        after = body[end : end + 2]  # _is_sentence_subject's first test, inline
         is_subject = (after[:1] == "," or (after[:1] == " " and after[1:2].islower())) and (
-            _is_sentence_subject(body, m.start(), m.end(), qr)
+            _is_sentence_subject(body, start, end, qr)
         )
         if titled:
             kind = "titled-subject" if is_subject else "titled"
         elif is_subject:
             kind = "subject"
-        elif _follows_titled_run(body, m.start(), index, last_end):
+        elif start - last_end == len(", ") and _follows_titled_run(body, start, index, last_end):
             index.kinds[-1], kind = "", "titled"
         else:
             kind = ""
-        index.add(m.start(), name, kind, folded)
+        index.add(start, name, kind, folded)
         if " " in run and (first := run.split(" ", 1)[0]) in qr.honorifics:
             index.honorific_of.setdefault(run.split()[-1].casefold(), first)
-        last_end = m.end()
+        last_end = end
     return index
 
 

@@ -17,7 +17,7 @@ from textkit.stages.names import is_acronym, split_role
 from textkit.stages.quote_rules import QuoteRules, memoised
 
 # Longest name the index keeps; longer runs are organisations or headlines.
-MAX_NAME_TOKENS = 5
+MAX_NAME_TOKENS = 6
 # How many name mentions a pronoun looks back over for the person last named.
 MAX_MENTIONS_BACK = 200
 # A name this short counts as the article's short form of a longer one; a

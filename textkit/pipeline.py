@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textkit.lang import load
+from textkit.lang import Rules, load
 from textkit.lang.detect import detect_language
 from textkit.options import Options
-from textkit.record import Record
+from textkit.record import Quote, Record
 from textkit.stages.boilerplate import strip_boilerplate
 from textkit.stages.byline import find_byline
 from textkit.stages.dateline import find_dateline
@@ -32,6 +32,7 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
         *cleaned.removed,
     ]
     body = join_paragraphs(cleaned.lines)
+    quotes, warnings = find_bounded_quotes(body, rules, options.max_quote_chars)
     return Record(
         source=source,
         lang=lang,
@@ -42,5 +43,16 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
         dates=find_dates(body, rules, published),
         body=body,
         removed=sorted(removed, key=lambda r: r.line),
-        quotes=find_quotes(body, rules),
+        quotes=quotes,
+        warnings=warnings,
     )
+
+
+def find_bounded_quotes(body: str, rules: Rules, max_chars: int) -> tuple[list[Quote], list[str]]:
+    """Return the body's quotes, or none and a warning when the body is over max_chars."""
+    if len(body) > max_chars:
+        note = (
+            f"quotes not searched: body of {len(body):,} characters is over the {max_chars:,} bound"
+        )
+        return [], [note]
+    return find_quotes(body, rules), []

@@ -64,3 +64,46 @@ def test_merge_replaces_rule_with_same_id_and_appends_new():
     base = {"rules": [{"id": "a", "v": 1}, {"id": "b", "v": 1}]}
     merged = merge_tables(base, {"rules": [{"id": "b", "v": 2}, {"id": "c", "v": 3}]})
     assert merged == {"rules": [{"id": "a", "v": 1}, {"id": "b", "v": 2}, {"id": "c", "v": 3}]}
+
+
+USER_RULES = """
+lang = "id"
+
+[[boilerplate.rules]]
+id = "user.boilerplate.promo"
+kind = "line"
+pattern = '^Dapatkan promo\\b'
+example = "Dapatkan promo menarik hari ini"
+
+[[quotes.cues]]
+id = "user.quotes.cue-extra"
+order = "verb-first"
+words = ["kelakar"]
+suffixes = ["nya"]
+example = "kelakarnya"
+"""
+USER_ARTICLE = (
+    "Judul Berita Contoh\n"
+    "JAKARTA, KOMPAS.com - Warga berkumpul di balai desa pada Senin pagi.\n"
+    "Dapatkan promo menarik hari ini\n"
+    "“Kami siap membantu semua warga,” kelakar Budi Santoso.\n"
+)
+
+
+def test_user_rules_add_a_boilerplate_rule_and_a_cue(tmp_path):
+    import textkit
+
+    path = tmp_path / "mine.toml"
+    path.write_text(USER_RULES, encoding="utf-8")
+    plain = textkit.extract(USER_ARTICLE, lang="id")
+    mine = textkit.extract(USER_ARTICLE, lang="id", rules=str(path))
+    assert "Dapatkan promo" in plain["body"]
+    assert "Dapatkan promo" not in mine["body"]
+    assert "user.boilerplate.promo" in {r["rule"] for r in mine["removed"]}
+    [quote] = mine["quotes"]
+    assert (quote["speaker"], quote["cue"], quote["rule"]) == (
+        "Budi Santoso",
+        "kelakar",
+        "user.quotes.cue-extra",
+    )
+    assert plain["quotes"][0]["speaker"] is None

@@ -28,6 +28,10 @@ MIN_GLUED_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
 # Searched backwards (regex's (?r)) for where the sentence holding a name starts.
 LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
+LEAD_STOPS = '\n.!?”"'
+# What the index keeps of a name run: name, titled, folded words, one plain word,
+# short, and the (surname, honorific) it shows.
+IndexEntry = tuple[str | None, bool, tuple[str, ...], bool, bool, tuple[str, str] | None]
 
 
 @dataclass
@@ -44,17 +48,18 @@ class NameIndex:
     subject_words: set[str] = field(default_factory=set)
     honorifics: frozenset[str] = frozenset()
 
-    def add(self, start: int, name: str, kind: str, folded: tuple[str, ...]) -> None:
+    def add(self, start: int, kind: str, entry: IndexEntry) -> None:
         """Record one name at an offset (in offset order); kind is "titled", "subject" or "".
 
-        ``folded`` holds the name's distinct words, casefolded. A one-word name
-        is never longer than a name it is looked up by, so only longer names
-        go into ``by_word``.
+        The entry's ``folded`` holds the name's distinct words, casefolded. A
+        one-word name is never longer than a name it is looked up by, so only
+        longer names go into ``by_word``.
         """
+        name, _, folded, one_word, short, _ = entry
         self.starts.append(start)
         self.names.append(name)
         self.kinds.append(kind)
-        if len(folded) == 1 and len(folded[0]) == len(name) and " " not in name:
+        if one_word:
             if kind.endswith("subject"):
                 self.subject_words.add(folded[0])
             return
@@ -64,7 +69,7 @@ class NameIndex:
                 by_word[word][name] = None
             else:
                 by_word[word] = {name: None}
-        if kind.endswith("subject") and len(name.split()) <= MAX_SHORT_MENTION_WORDS:
+        if short and kind.endswith("subject"):
             self.subject_words.update(folded)
 
     def add_short(self, name: str) -> None:
@@ -170,15 +175,14 @@ def build_name_index(
             after_skip += 1
         if after_skip and start < skip[after_skip - 1][1]:
             continue
-        run = m.group()
-        name, titled, folded = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
-        if name is None:
+        entry = memo.get(("entry", m.group())) or memoised(qr, "entry", m.group(), _index_entry)
+        if entry[0] is None:
             continue
         after = body[end : end + 2]  # _is_sentence_subject's first test, inline
         is_subject = (after[:1] == "," or (after[:1] == " " and after[1:2].islower())) and (
             _is_sentence_subject(body, start, end, qr)
         )
-        if titled:
+        if entry[1]:
             kind = "titled-subject" if is_subject else "titled"
         elif is_subject:
             kind = "subject"
@@ -186,19 +190,27 @@ def build_name_index(
             index.kinds[-1], kind = "", "titled"
         else:
             kind = ""
-        index.add(start, name, kind, folded)
-        if " " in run and (first := run.split(" ", 1)[0]) in qr.honorifics:
-            index.honorific_of.setdefault(run.split()[-1].casefold(), first)
+        index.add(start, kind, entry)
+        if entry[5]:
+            index.honorific_of.setdefault(*entry[5])
         last_end = end
     return index
 
 
-def _index_entry(run: str, qr: QuoteRules) -> tuple[str | None, bool, tuple[str, ...]]:
-    """Return the name a run gives the index (None to skip it), whether a title led it, and
-    the name's distinct casefolded words."""
+def _index_entry(run: str, qr: QuoteRules) -> IndexEntry:
+    """Return what a run gives the index: the name (None to skip it), whether a title led
+    it, the name's distinct casefolded words, whether it is one plain word, whether it is
+    short, and the (surname, honorific) it shows, if any."""
     name, titled = _index_name(run, qr)
-    folded = tuple(dict.fromkeys(w.casefold() for w in name.split())) if name else ()
-    return name, titled, folded
+    if not name:
+        return None, False, (), False, False, None
+    folded = tuple(dict.fromkeys(w.casefold() for w in name.split()))
+    one_word = len(folded) == 1 and len(folded[0]) == len(name) and " " not in name
+    short = len(name.split()) <= MAX_SHORT_MENTION_WORDS
+    first = run.split(" ", 1)[0]
+    shown = " " in run and first in qr.honorifics
+    honorific = (run.split()[-1].casefold(), first) if shown else None
+    return name, titled, folded, one_word, short, honorific
 
 
 def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
@@ -233,6 +245,9 @@ def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> boo
     after = body[end : end + 2]
     if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
         return False
+    before = body[max(0, start - 2) : start]
+    if not before or before[-1:] in LEAD_STOPS or (before[:1] in LEAD_STOPS and before[1:] == " "):
+        return True  # nothing, or only a space, since the sentence's start
     floor = max(0, start - MAX_LEAD_IN_CHARS)
     stop = LEAD_STOP_BACK_RE.search(body, floor, start)
     if stop is None and floor > 0:

@@ -231,8 +231,13 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
     abbrev = f"(?-i:{alternation(dotted, where)})|" if dotted else ""
     token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
+    # Every token starts with a capital (or a dotted word's first letter): a
+    # lookahead for it lets the engine skip the other positions at once.
+    others = sorted({w[0] for w in dotted if not w[0].isupper()})
+    starts = "".join(regex.escape(c) for c in others)
+    first = rf"(?=[\p{{Lu}}{starts}])"
     return (
-        rf"{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
+        rf"{first}{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )

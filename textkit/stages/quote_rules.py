@@ -45,10 +45,14 @@ MISSING = object()
 
 @dataclass(frozen=True)
 class BodyWords:
-    """A body's vocabulary, and its lowercased text when that keeps every offset."""
+    """A body's vocabulary, its lowercased text when that keeps every offset, and the cue
+    matches found in it so far (two finders scan for the same cues)."""
 
     vocab: frozenset[str]
     lower: str | None
+    scans: dict[Any, list[regex.Match[str]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
 
 def body_words(body: str) -> BodyWords:
@@ -80,6 +84,17 @@ def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
 
 
 def scan_cues(
+    body: str, words: BodyWords, firsts: frozenset[str], pattern: regex.Pattern[str]
+) -> list[regex.Match[str]]:
+    """Return the matches of a cue pattern in body order, found once per body and pattern."""
+    key = (pattern, firsts)
+    found = words.scans.get(key)
+    if found is None:
+        found = words.scans[key] = list(_scan_cues(body, words, firsts, pattern))
+    return found
+
+
+def _scan_cues(
     body: str, words: BodyWords, firsts: frozenset[str], pattern: regex.Pattern[str]
 ) -> Iterator[regex.Match[str]]:
     """Yield the matches of a cue pattern in body order, tried only where a cue word occurs."""

@@ -20,6 +20,7 @@ from textkit.stages.quote_rules import CLOSING_ONLY, OPENING_ONLY, QUOTE_MARKS
 MAX_QUOTE_CHARS = 4000
 MAX_QUOTE_BLOCKS = 8
 EVENT_RE = regex.compile(rf"[{QUOTE_MARKS}]|\n+|[ \t]{{3,}}")
+MARK_RE = regex.compile(rf"[{QUOTE_MARKS}]")
 OPEN, CLOSE, EITHER = "open", "close", "either"
 OPEN_LEFT = "([{—–-:/"
 CLOSE_RIGHT = ",.;:!?)]}—–-'’…"
@@ -137,7 +138,9 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     ['Ya,']
     """
     scan = _Scan(body)
-    for m in EVENT_RE.finditer(body):
+    pos = 0
+    while m := (MARK_RE if scan.open_at is None else EVENT_RE).search(body, pos):
+        pos = m.end()  # breaks matter only while a quote is open: skipped otherwise
         if m.group()[0] in QUOTE_MARKS:
             scan.mark(m.start())
         else:

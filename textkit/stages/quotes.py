@@ -128,7 +128,8 @@ def _block_end(body: str, pos: int) -> int:
 
 def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
     """Return the direct quote with its cue, or None for a scare quote or title."""
-    if _is_title_like(body, span) and _word_count(body, span) >= MIN_TITLE_WORDS:
+    title_like = _is_title_like(body, span)
+    if title_like and _word_count(body, span) >= MIN_TITLE_WORDS:
         return None
     att = None
     if span.close_mark is not None:
@@ -139,7 +140,7 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
         att = cue_before(body, span.open_mark, qr)
     if att is None and span.close_mark is None:
         att = _continuation_cue(body, span, qr)
-    if att is None and not _is_title_like(body, span):
+    if att is None and not title_like:
         close = span.close_mark if span.close_mark is not None else span.end
         if _word_count(body, span) >= MIN_SENTENCE_CUED_WORDS:
             att = cue_in_sentence(body, span.open_mark, close + 1, qr)

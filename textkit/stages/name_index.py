@@ -32,36 +32,55 @@ LEAD_STOPS = '\n.!?”"'
 # What the index keeps of a name run: name, titled, folded words, one plain word,
 # short, and the (surname, honorific) it shows.
 IndexEntry = tuple[str | None, bool, tuple[str, ...], bool, bool, tuple[str, str] | None]
+TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
+# A titled run whose title went on to the next name (it was TITLED or CHAINED).
+CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
+# The kinds a name can turn out to have, by how it was titled.
+POSSIBLE_KINDS = {
+    TITLED: ("titled", "titled-subject"),
+    CHAINED: ("titled",),
+    CLEARED: ("",),
+    CLEARED_TITLED: ("",),
+    PLAIN: ("", "subject"),
+}
 
 
 @dataclass
 class NameIndex:
     """Every name run in a body, by offset and by word, built in one pass."""
 
+    body: str
+    qr: QuoteRules
     starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
+    entries: list[IndexEntry] = field(default_factory=list)
+    # How a run was titled: TITLED by its own words, CHAINED ("X, Budi"), CLEARED
+    # (its title went on to the next name) or PLAIN. Whether it opens its sentence
+    # (kinds "subject", "titled-subject") is found only when asked: see kind().
+    bases: list[str] = field(default_factory=list)
+    opens: dict[int, bool] = field(default_factory=dict)
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
     short_words: set[str] = field(default_factory=set)
-    subject_words: set[str] = field(default_factory=set)
+    subject_found: set[str] | None = None
     honorifics: frozenset[str] = frozenset()
 
-    def add(self, start: int, kind: str, entry: IndexEntry) -> None:
-        """Record one name at an offset (in offset order); kind is "titled", "subject" or "".
+    def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:
+        """Record one name at an offset (in offset order), with how it was titled.
 
         The entry's ``folded`` holds the name's distinct words, casefolded. A
         one-word name is never longer than a name it is looked up by, so only
         longer names go into ``by_word``.
         """
-        name, _, folded, one_word, short, _ = entry
+        name, _, folded, one_word, _, _ = entry
         self.starts.append(start)
+        self.ends.append(end)
         self.names.append(name)
-        self.kinds.append(kind)
+        self.entries.append(entry)
+        self.bases.append(base)
         if one_word:
-            if kind.endswith("subject"):
-                self.subject_words.add(folded[0])
             return
         by_word = self.by_word
         for word in folded:
@@ -69,8 +88,37 @@ class NameIndex:
                 by_word[word][name] = None
             else:
                 by_word[word] = {name: None}
-        if short and kind.endswith("subject"):
-            self.subject_words.update(folded)
+
+    def opens_sentence(self, i: int) -> bool:
+        """Return True when the i-th name opens its sentence (found once, when first asked)."""
+        found = self.opens.get(i)
+        if found is None:
+            found = self.opens[i] = _is_sentence_subject(
+                self.body, self.starts[i], self.ends[i], self.qr
+            )
+        return found
+
+    def kind(self, i: int) -> str:
+        """Return the kind of the i-th name: "titled", "titled-subject", "subject" or ""."""
+        base = self.bases[i]
+        if base == TITLED:
+            return "titled-subject" if self.opens_sentence(i) else "titled"
+        if base == PLAIN:
+            return "subject" if self.opens_sentence(i) else ""
+        return "titled" if base == CHAINED else ""
+
+    def subject_words(self) -> set[str]:
+        """Return the words of the short names that open a sentence (gathered once).
+
+        A name whose title went on to the next name still counts.
+        """
+        if self.subject_found is None:
+            self.subject_found = set()
+            for i, (_, _, folded, one_word, short, _) in enumerate(self.entries):
+                could = self.bases[i] in (TITLED, CLEARED_TITLED, PLAIN)
+                if (one_word or short) and could and self.opens_sentence(i):
+                    self.subject_found.update(folded[:1] if one_word else folded)
+        return self.subject_found
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
@@ -87,11 +135,8 @@ class NameIndex:
         words = name.split()
         if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
             return name  # short already, or a description ("spokesman for X")
-        for shorts in (self.short_words, self.subject_words):
-            for i, word in enumerate(words[1:], start=1):
-                if word[:1].isupper() and word.casefold() in shorts:
-                    return " ".join(words[min(i, len(words) - MAX_PLAIN_NAME_WORDS) :])
-        return name
+        at = _first_short(words, self.short_words) or _first_short(words, self.subject_words())
+        return " ".join(words[min(at, len(words) - MAX_PLAIN_NAME_WORDS) :]) if at else name
 
     def fullest(self, name: str) -> str:
         """Return the longest indexed name holding the name's words in order, else the name.
@@ -136,17 +181,36 @@ class NameIndex:
     def kind_at(self, offset: int) -> str:
         """Return the kind of the name indexed at an offset ("" if none starts there)."""
         i = bisect.bisect_left(self.starts, offset)
-        return self.kinds[i] if i < len(self.starts) and self.starts[i] == offset else ""
+        return self.kind(i) if i < len(self.starts) and self.starts[i] == offset else ""
 
     def person_before(self, offset: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
         """Return the last name of one of the kinds ("titled", "subject") before an offset."""
         i = bisect.bisect_left(self.starts, offset) - 1
         stop = max(-1, i - MAX_MENTIONS_BACK)
+        # For each way of titling: True or False when that settles the kind's
+        # membership, None when it turns on whether the name opens its sentence.
+        settled = {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
+        bases = self.bases
         while i > stop:
-            if self.kinds[i] in kinds:
+            found = settled[bases[i]]
+            if found or (found is None and self.kind(i) in kinds):
                 return self.starts[i], self.names[i]
             i -= 1
         return None
+
+
+def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
+    """Return True if every possible kind is wanted, False if none is, else None."""
+    wanted = [kind in kinds for kind in possible]
+    return True if all(wanted) else (False if not any(wanted) else None)
+
+
+def _first_short(words: list[str], shorts: set[str]) -> int:
+    """Return the place (after the first) of the first capitalised word in shorts, else 0."""
+    for i, word in enumerate(words[1:], start=1):
+        if word[:1].isupper() and word.casefold() in shorts:
+            return i
+    return 0
 
 
 def _holds_in_order(candidate: list[str], words: list[str]) -> bool:
@@ -164,7 +228,7 @@ def build_name_index(
     Runs starting inside the ``skip`` spans (sorted; the quotes' own words) are
     left out: a name the speaker mentions is not a name the article gives.
     """
-    index = NameIndex(honorifics=qr.honorifics, glue_words=qr.opener_words)
+    index = NameIndex(body, qr, honorifics=qr.honorifics, glue_words=qr.opener_words)
     skip = skip or []
     after_skip = 0  # runs come in body order: the skip spans starting before them, counted
     last_end = -1
@@ -178,19 +242,16 @@ def build_name_index(
         entry = memo.get(("entry", m.group())) or memoised(qr, "entry", m.group(), _index_entry)
         if entry[0] is None:
             continue
-        after = body[end : end + 2]  # _is_sentence_subject's first test, inline
-        is_subject = (after[:1] == "," or (after[:1] == " " and after[1:2].islower())) and (
-            _is_sentence_subject(body, start, end, qr)
-        )
-        if entry[1]:
-            kind = "titled-subject" if is_subject else "titled"
-        elif is_subject:
-            kind = "subject"
-        elif start - last_end == len(", ") and _follows_titled_run(body, start, index, last_end):
-            index.kinds[-1], kind = "", "titled"
-        else:
-            kind = ""
-        index.add(start, kind, entry)
+        base = TITLED if entry[1] else PLAIN
+        if (
+            base == PLAIN
+            and start - last_end == len(", ")
+            and _follows_titled_run(body, start, index, last_end)
+            and not _is_sentence_subject(body, start, end, qr)
+        ):
+            cleared = CLEARED_TITLED if index.bases[-1] == TITLED else CLEARED
+            index.bases[-1], base = cleared, CHAINED
+        index.add(start, end, base, entry)
         if entry[5]:
             index.honorific_of.setdefault(*entry[5])
         last_end = end
@@ -233,7 +294,7 @@ def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
 def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) -> bool:
     """Return True for "Kepala Dinas X, Budi": a name right after a titled run and a comma."""
     return (
-        bool(index.kinds) and index.kinds[-1].startswith("titled") and body[last_end:start] == ", "
+        bool(index.bases) and index.bases[-1] in (TITLED, CHAINED) and body[last_end:start] == ", "
     )
 
 

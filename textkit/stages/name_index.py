@@ -8,6 +8,7 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -35,6 +36,8 @@ IndexEntry = tuple[str | None, bool, tuple[str, ...], bool, bool, tuple[str, str
 TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
 # A titled run whose title went on to the next name (it was TITLED or CHAINED).
 CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
+# The runs whose words count as subject words when they open their sentence.
+SUBJECT_BASES = (TITLED, CLEARED_TITLED, PLAIN)
 # The kinds a name can turn out to have, by how it was titled.
 POSSIBLE_KINDS = {
     TITLED: ("titled", "titled-subject"),
@@ -64,7 +67,7 @@ class NameIndex:
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
     short_words: set[str] = field(default_factory=set)
-    subject_found: set[str] | None = None
+    subject_runs: dict[str, list[int]] | None = None
     honorifics: frozenset[str] = frozenset()
 
     def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:
@@ -107,18 +110,19 @@ class NameIndex:
             return "subject" if self.opens_sentence(i) else ""
         return "titled" if base == CHAINED else ""
 
-    def subject_words(self) -> set[str]:
-        """Return the words of the short names that open a sentence (gathered once).
+    def is_subject_word(self, word: str) -> bool:
+        """Return True for a word of a short name that opens a sentence (casefolded word).
 
-        A name whose title went on to the next name still counts.
+        A name whose title went on to the next name still counts. Only the
+        names holding the word are asked whether they open their sentence.
         """
-        if self.subject_found is None:
-            self.subject_found = set()
+        if self.subject_runs is None:
+            self.subject_runs = {}
             for i, (_, _, folded, one_word, short, _) in enumerate(self.entries):
-                could = self.bases[i] in (TITLED, CLEARED_TITLED, PLAIN)
-                if (one_word or short) and could and self.opens_sentence(i):
-                    self.subject_found.update(folded[:1] if one_word else folded)
-        return self.subject_found
+                if (one_word or short) and self.bases[i] in SUBJECT_BASES:
+                    for each in folded:
+                        self.subject_runs.setdefault(each, []).append(i)
+        return any(self.opens_sentence(i) for i in self.subject_runs.get(word, ()))
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
@@ -135,7 +139,9 @@ class NameIndex:
         words = name.split()
         if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
             return name  # short already, or a description ("spokesman for X")
-        at = _first_short(words, self.short_words) or _first_short(words, self.subject_words())
+        at = _first_short(words, self.short_words.__contains__) or _first_short(
+            words, self.is_subject_word
+        )
         return " ".join(words[min(at, len(words) - MAX_PLAIN_NAME_WORDS) :]) if at else name
 
     def fullest(self, name: str) -> str:
@@ -205,10 +211,10 @@ def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
     return True if all(wanted) else (False if not any(wanted) else None)
 
 
-def _first_short(words: list[str], shorts: set[str]) -> int:
-    """Return the place (after the first) of the first capitalised word in shorts, else 0."""
+def _first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
+    """Return the place (after the first) of the first capitalised short word, else 0."""
     for i, word in enumerate(words[1:], start=1):
-        if word[:1].isupper() and word.casefold() in shorts:
+        if word[:1].isupper() and is_short(word.casefold()):
             return i
     return 0
 

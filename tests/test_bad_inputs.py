@@ -419,13 +419,15 @@ def test_undecodable_file_name_still_gives_valid_json(tmp_path):
     assert record["source"] == str(folder / name)
 
 
-def test_body_over_the_quote_bound_keeps_its_record_and_says_why():
+def test_body_over_the_search_bound_keeps_its_record_and_says_why():
     from textkit.options import Options
     from textkit.pipeline import run
 
-    text = "Judul\n\n" + "“Kami siap,” kata Budi. " * 50
+    text = "Judul\n\n" + "“Kami siap,” kata Budi, Senin (6/7/2021). " * 50
     record = run(text, options=Options(lang="id", max_quote_chars=100))
     assert record.quotes == []
     assert record.body
     assert any("quotes not searched" in w for w in record.warnings)
+    assert any("dates searched in the first 100 characters" in w for w in record.warnings)
+    assert all(d.end <= 100 for d in record.dates)
     assert run(text, options=Options(lang="id")).quotes

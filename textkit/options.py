@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# Quote search costs about 1.7 s per million characters of dense quoting; above
-# this size (some 60 ordinary articles) a body is searched no further, so one
-# article stays within its second of work. The record's warnings say so.
+# Quote search costs about 1.7 s per million characters of dense quoting, date
+# search about 1 s per million characters of dense dates; above this size (some
+# 60 ordinary articles) quotes are not searched and dates only in the first this
+# many characters, so one article stays within its second of work. The record's
+# warnings say so.
 DEFAULT_MAX_QUOTE_CHARS = 300_000
 
 

@@ -33,6 +33,8 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
     ]
     body = join_paragraphs(cleaned.lines)
     quotes, warnings = find_bounded_quotes(body, rules, options.max_quote_chars)
+    if len(body) > options.max_quote_chars:
+        warnings.append(f"dates searched in the first {options.max_quote_chars:,} characters only")
     return Record(
         source=source,
         lang=lang,
@@ -40,12 +42,24 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
         byline=byline,
         dateline=dateline,
         published=(published := find_published(lines, rules)),
-        dates=find_dates(body, rules, published),
+        dates=find_dates(searchable_prefix(body, options.max_quote_chars), rules, published),
         body=body,
         removed=sorted(removed, key=lambda r: r.line),
         quotes=quotes,
         warnings=warnings,
     )
+
+
+def searchable_prefix(body: str, max_chars: int) -> str:
+    """Return the body, or its first max_chars characters cut back to a space.
+
+    >>> searchable_prefix("satu dua tiga", 6)
+    'satu '
+    """
+    if len(body) <= max_chars:
+        return body
+    cut = body.rfind(" ", 0, max_chars)
+    return body[: cut + 1] if cut > 0 else body[:max_chars]
 
 
 def find_bounded_quotes(body: str, rules: Rules, max_chars: int) -> tuple[list[Quote], list[str]]:

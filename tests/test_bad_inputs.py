@@ -424,7 +424,7 @@ def test_body_over_the_search_bound_keeps_its_record_and_says_why():
     from textkit.pipeline import run
 
     text = "Judul\n\n" + "“Kami siap,” kata Budi, Senin (6/7/2021). " * 50
-    record = run(text, options=Options(lang="id", max_quote_chars=100))
+    record = run(text, options=Options(lang="id", max_search_chars=100))
     assert record.quotes == []
     assert record.body
     assert any("quotes not searched" in w for w in record.warnings)

@@ -10,7 +10,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # 60 ordinary articles) quotes are not searched and dates only in the first this
 # many characters, so one article stays within its second of work. The record's
 # warnings say so.
-DEFAULT_MAX_QUOTE_CHARS = 300_000
+DEFAULT_MAX_SEARCH_CHARS = 300_000
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Options:
     lang: str | None = None
     rules_file: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    max_quote_chars: int = DEFAULT_MAX_QUOTE_CHARS
+    max_search_chars: int = DEFAULT_MAX_SEARCH_CHARS
 
 
 FORMATS = ("table", "json", "jsonl", "csv", "text")

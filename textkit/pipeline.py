@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textkit.lang import Rules, load
+from textkit.lang import load
 from textkit.lang.detect import detect_language
 from textkit.options import Options
-from textkit.record import Quote, Record
+from textkit.record import Record
 from textkit.stages.boilerplate import strip_boilerplate
 from textkit.stages.byline import find_byline
 from textkit.stages.dateline import find_dateline
@@ -32,9 +32,7 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
         *cleaned.removed,
     ]
     body = join_paragraphs(cleaned.lines)
-    quotes, warnings = find_bounded_quotes(body, rules, options.max_quote_chars)
-    if len(body) > options.max_quote_chars:
-        warnings.append(f"dates searched in the first {options.max_quote_chars:,} characters only")
+    searchable, warnings = searchable_body(body, options.max_search_chars)
     return Record(
         source=source,
         lang=lang,
@@ -42,31 +40,29 @@ def run(text: str, source: str = "-", options: Options | None = None) -> Record:
         byline=byline,
         dateline=dateline,
         published=(published := find_published(lines, rules)),
-        dates=find_dates(searchable_prefix(body, options.max_quote_chars), rules, published),
+        dates=find_dates(searchable, rules, published),
         body=body,
         removed=sorted(removed, key=lambda r: r.line),
-        quotes=quotes,
+        quotes=[] if warnings else find_quotes(body, rules),
         warnings=warnings,
     )
 
 
-def searchable_prefix(body: str, max_chars: int) -> str:
-    """Return the body, or its first max_chars characters cut back to a space.
+def searchable_body(body: str, max_chars: int) -> tuple[str, list[str]]:
+    """Return the part of the body the date and quote searches read, and warnings.
 
-    >>> searchable_prefix("satu dua tiga", 6)
+    A body within max_chars is returned whole, with no warnings. A longer one
+    is cut back to a space before max_chars for dates, and quotes are not
+    searched in it at all; the warnings say both.
+
+    >>> searchable_body("satu dua tiga", 6)[0]
     'satu '
     """
     if len(body) <= max_chars:
-        return body
+        return body, []
     cut = body.rfind(" ", 0, max_chars)
-    return body[: cut + 1] if cut > 0 else body[:max_chars]
-
-
-def find_bounded_quotes(body: str, rules: Rules, max_chars: int) -> tuple[list[Quote], list[str]]:
-    """Return the body's quotes, or none and a warning when the body is over max_chars."""
-    if len(body) > max_chars:
-        note = (
-            f"quotes not searched: body of {len(body):,} characters is over the {max_chars:,} bound"
-        )
-        return [], [note]
-    return find_quotes(body, rules), []
+    prefix = body[: cut + 1] if cut > 0 else body[:max_chars]
+    return prefix, [
+        f"quotes not searched: body of {len(body):,} characters is over the {max_chars:,} bound",
+        f"dates searched in the first {max_chars:,} characters only",
+    ]

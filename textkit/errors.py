@@ -52,7 +52,7 @@ def error_type_of(exc: BaseException) -> str:
     """
     if isinstance(exc, TextkitError):
         return exc.error_type
-    if isinstance(exc, TimeoutError):  # a pattern ran past MATCH_TIMEOUT_SECONDS
+    if isinstance(exc, TimeoutError):  # a pattern call given a timeout ran past it
         return HostileInputError.error_type
     return type(exc).__name__
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textkit.deadline import seconds_for, time_bound
 from textkit.lang import load
 from textkit.lang.detect import detect_language
 from textkit.options import Options
@@ -16,8 +17,16 @@ from textkit.stages.title import find_title
 
 
 def run(text: str, source: str = "-", options: Options | None = None) -> Record:
-    """Return the Record extracted from one article's text."""
-    options = options or Options()
+    """Return the Record extracted from one article's text.
+
+    Raises HostileInputError when the work runs past the article's time bound.
+    """
+    with time_bound(seconds_for(text)):
+        return _run_stages(text, source, options or Options())
+
+
+def _run_stages(text: str, source: str, options: Options) -> Record:
+    """Return the Record the stages make of one article's text."""
     lang = options.lang or detect_language(text)
     rules = load(lang, options.rules_file)
     lines = split_lines(text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.name_index import NameIndex
 from textkit.stages.names import pick_name
 from textkit.stages.quote_rules import BodyWords, QuoteRules, scan_cues
@@ -47,13 +46,13 @@ def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
     if head_end == 0:
         return None
     end = begin + head_end
-    verbs = list(qr.speaker_first_re.finditer(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS))
+    verbs = list(qr.speaker_first_re.finditer(body, begin, end))
     if verbs and end - verbs[-1].end() <= MAX_CUE_TAIL_CHARS:
         att = attribution_before_verb(body, begin, verbs[-1], qr)
         if att is not None:
             return att
     for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
-        cue = pattern.match(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS)
+        cue = pattern.match(body, begin, end)
         if cue:
             name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)
             if name or is_pronoun:
@@ -62,7 +61,7 @@ def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
     if inserted is not None:
         return inserted
     if body[begin:open_mark].rstrip().endswith(":"):
-        run = qr.name_run_re.fullmatch(body, begin, end, timeout=MATCH_TIMEOUT_SECONDS)
+        run = qr.name_run_re.fullmatch(body, begin, end)
         if run:
             name, role = pick_name(run.group(), None, qr)
             return Attribution(":", qr.rule_ids["speaker-first"], name, role, False, begin)
@@ -74,11 +73,11 @@ def _inserted_cue_before(body: str, begin: int, end: int, qr: QuoteRules) -> Att
     comma = body.rfind(", ", begin, end)
     if comma < 0:
         return None
-    cue = qr.verb_first_re.match(body, comma + 2, end, timeout=MATCH_TIMEOUT_SECONDS)
+    cue = qr.verb_first_re.match(body, comma + 2, end)
     if cue is None:
         return None
     name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)
-    run = qr.name_run_re.match(body, cue.end() + 1, end, timeout=MATCH_TIMEOUT_SECONDS)
+    run = qr.name_run_re.match(body, cue.end() + 1, end)
     if name is None or run is None or body[run.end() : end].strip():
         return None
     return Attribution(cue.group(), qr.rule_ids["verb-first"], name, role, is_pronoun, comma)
@@ -93,9 +92,7 @@ def cue_in_sentence(
     from the closing mark to the sentence end for "..., X said".
     """
     begin = sentence_start(body, span_start, 0, qr)
-    verbs = list(
-        qr.speaker_first_re.finditer(body, begin, span_start, timeout=MATCH_TIMEOUT_SECONDS)
-    )
+    verbs = list(qr.speaker_first_re.finditer(body, begin, span_start))
     for verb in reversed(verbs):
         att = attribution_before_verb(body, begin, verb, qr)
         if att is not None:
@@ -127,9 +124,7 @@ def find_aliases(body: str, qr: QuoteRules, words: BodyWords, index: NameIndex) 
     found = {}
     for m in scan_cues(body, words, qr.firsts["alias"], qr.alias_re):
         gap = SPACES_RE.match(body, m.end())
-        run = qr.name_run_re.match(
-            body, gap.end() if gap else m.end(), timeout=MATCH_TIMEOUT_SECONDS
-        )
+        run = qr.name_run_re.match(body, gap.end() if gap else m.end())
         before = index.person_before(m.start(), ANY_NAME_KINDS)
         near = before is not None and m.start() - before[0] - len(before[1]) <= MAX_ALIAS_GAP_CHARS
         if run is not None and before is not None and near:

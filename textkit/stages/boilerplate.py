@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.lang.patterns import compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Line, LineSet, Removal
 from textkit.stages.lede import drop_repeats
@@ -134,12 +134,12 @@ def cut_inline_links(line: Line, rules: Rules) -> tuple[Line, list[Removal]]:
     for rule in rules.compiled("boilerplate.inline", compile_inline_rules):
         # Searching from the second character leaves a link that opens the line
         # to the line rules.
-        found = rule.pattern.search(text, 1, timeout=MATCH_TIMEOUT_SECONDS)
+        found = rule.pattern.search(text, 1)
         while found is not None:
             end = headline_end(text, found.end(), rules)
             removed.append(Removal(line.number, text[found.start() : end].strip(), rule.rule_id))
             text = (text[: found.start()].rstrip() + " " + text[end:].lstrip()).strip()
-            found = rule.pattern.search(text, found.start() + 1, timeout=MATCH_TIMEOUT_SECONDS)
+            found = rule.pattern.search(text, found.start() + 1)
             if found is not None and found.start() == 0:
                 break
     return Line(line.number, text), removed

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, alternation, compile_pattern
+from textkit.lang.patterns import alternation, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
 from textkit.stages.credits import find_closing_credit
@@ -126,14 +126,14 @@ def parse_names(value: str, rules: Rules) -> list[str] | None:
         return None
     names = []
     affiliated = False
-    for part in grammar.joiner.split(value, timeout=MATCH_TIMEOUT_SECONDS):
-        part = grammar.place_tail.sub("", part.strip(EDGE_CHARS), timeout=MATCH_TIMEOUT_SECONDS)
-        if part and grammar.affiliation.search(part, timeout=MATCH_TIMEOUT_SECONDS):
+    for part in grammar.joiner.split(value):
+        part = grammar.place_tail.sub("", part.strip(EDGE_CHARS))
+        if part and grammar.affiliation.search(part):
             affiliated = True
             continue
         if not part:
             continue
-        if not grammar.name.fullmatch(part, timeout=MATCH_TIMEOUT_SECONDS):
+        if not grammar.name.fullmatch(part):
             return None
         if len(part.split()) > grammar.max_words:
             return None
@@ -174,7 +174,7 @@ def _label_matches(text: str, rules: Rules, header: bool) -> list[tuple[int, int
     # Labels whose words the text lacks cannot match; the few left are searched
     # one by one (one search of all labels together scans text more slowly).
     for label in labels:
-        for m in label.pattern.finditer(text, timeout=MATCH_TIMEOUT_SECONDS):
+        for m in label.pattern.finditer(text):
             if not any(s <= m.start() < e for s, e, _ in found):
                 found.append((m.start(), m.end(), label))
     return sorted(found, key=lambda item: item[0])

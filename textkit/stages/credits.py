@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.lang.patterns import compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.stages.line_probe import final_chars, required_words
 
@@ -110,7 +110,7 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
             folded = folded or tail.casefold()
             if not any(word in folded for word in credit.words):
                 continue
-        found = credit.pattern.search(tail, timeout=MATCH_TIMEOUT_SECONDS)
+        found = credit.pattern.search(tail)
         if found is None or (credit.whole_line and offset):
             continue
         start = offset + found.start()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.date_forms import (
     DateForms,
     DateHit,
@@ -35,11 +34,8 @@ def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
     >>> [(h.year, h.month, h.day) for h in scan_dates("Rapat Selasa (6/7) dan 9 Mei 2021.", forms)]
     [(None, 7, 6), (2021, 5, 9)]
     """
-    # The matches are collected first so that the pattern timeout measures the
-    # scan alone, not the reading of what it found.
-    matches = list(forms.scanner.finditer(text, timeout=MATCH_TIMEOUT_SECONDS))
     hits: list[DateHit] = []
-    for match in matches:
+    for match in forms.scanner.finditer(text):
         hits.extend(read_match(match, forms, text))
     return hits
 
@@ -53,9 +49,7 @@ def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:
     >>> read_prefix(text, text.index("6"), build_date_forms(load("id")))
     (6, 13)
     """
-    match = forms.prefix.search(
-        text, max(0, position - MAX_PREFIX_CHARS), position, timeout=MATCH_TIMEOUT_SECONDS
-    )
+    match = forms.prefix.search(text, max(0, position - MAX_PREFIX_CHARS), position)
     if match is None:
         return -1, -1
     return match.start("weekday"), match.start("paren")
@@ -122,7 +116,7 @@ def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[
 def _has_date_cue(text: str, position: int, forms: DateForms) -> bool:
     """Return True when a cue word or a comma right before a "(6/7)" makes it a date."""
     before = text[max(0, position - DATE_CUE_LOOKBACK_CHARS) : position]
-    return bool(forms.date_cue_tail.search(before, timeout=MATCH_TIMEOUT_SECONDS))
+    return bool(forms.date_cue_tail.search(before))
 
 
 def _read_time(

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS, compile_pattern
+from textkit.lang.patterns import compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Dateline, Line, LineSet, Removal
 from textkit.stages.boilerplate import match_rule
@@ -103,12 +103,12 @@ def match_dateline(
     """Return the dateline that starts the text at ``pos``, or None."""
     window = text[pos : pos + MAX_DATELINE_CHARS]
     any_shape = rules.compiled("dateline.any-shape", compile_any_shape)[strong_only]
-    if any_shape is not None and not any_shape.match(window, timeout=MATCH_TIMEOUT_SECONDS):
+    if any_shape is not None and not any_shape.match(window):
         return None
     for shape in rules.compiled("dateline.shapes", compile_shapes):
         if strong_only and not shape.strong:
             continue
-        found = shape.pattern.match(window, timeout=MATCH_TIMEOUT_SECONDS)
+        found = shape.pattern.match(window)
         if found is None:
             continue
         groups = found.groupdict()
@@ -135,7 +135,7 @@ def starts_with_dateline(text: str, rules: Rules) -> bool:
 def find_glued_dateline(text: str, rules: Rules) -> DatelineMatch | None:
     """Return a distinctive dateline that follows a teaser sentence in the same line."""
     head = text[:MAX_TEASER_CHARS]
-    for brk in SENTENCE_BREAK_RE.finditer(head, timeout=MATCH_TIMEOUT_SECONDS):
+    for brk in SENTENCE_BREAK_RE.finditer(head):
         found = match_dateline(text, rules, brk.end(), strong_only=True)
         if found is not None:
             return found

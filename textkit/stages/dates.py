@@ -16,7 +16,6 @@ import datetime as dt
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.record import DateMention, Line
 from textkit.stages.date_fallback import parse_fallback
 from textkit.stages.date_forms import (
@@ -130,7 +129,7 @@ def find_published(lines: list[Line], rules: Rules) -> str | None:
         if len(line.text) > MAX_HEADER_LINE_CHARS:
             return None
         # Every header date holds a digit; most header lines hold none.
-        if not DIGIT_RE.search(line.text, timeout=MATCH_TIMEOUT_SECONDS):
+        if not DIGIT_RE.search(line.text):
             continue
         # The first line is the title, often in title case ("Rally Set For
         # June 5, 2021"): there only a line that is nothing but a date counts.
@@ -158,16 +157,14 @@ def published_from_line(
     hits = [h for h in scan_dates(text, forms) if h.year is not None and h.day is not None]
     # A header line does not close with a full stop; a sentence that a scrape
     # broke over lines does ("... kata dia kepada" / "Kabarsatu, Rabu (3/3/2021).").
-    if text.rstrip().endswith(".") and not forms.published_label.match(
-        text, timeout=MATCH_TIMEOUT_SECONDS
-    ):
+    if text.rstrip().endswith(".") and not forms.published_label.match(text):
         return None
-    label = forms.published_label.search(text, timeout=MATCH_TIMEOUT_SECONDS)
+    label = forms.published_label.search(text)
     if label is not None and text[label.start()].isupper() and not is_title:
         after = [h for h in hits if h.start >= label.end()]
         if after:
             return iso_value(after[0])[0]
-        if not hits and forms.month_word.search(text, timeout=MATCH_TIMEOUT_SECONDS):
+        if not hits and forms.month_word.search(text):
             return parse_fallback(text[label.end() :], rules, PRECISION_DAY)
         return None
     if not hits:
@@ -176,7 +173,7 @@ def published_from_line(
         return None
     for hit in hits:
         before = text[: hit.start]
-        if not forms.updated_label.search(before, timeout=MATCH_TIMEOUT_SECONDS):
+        if not forms.updated_label.search(before):
             return iso_value(hit)[0]
     return None
 
@@ -202,16 +199,10 @@ def is_date_line(
     rest = text
     for hit in reversed(hits):
         rest = rest[: hit.start] + " " + rest[hit.end :]
-    words = [
-        w
-        for w in WORD_RE.findall(rest, timeout=MATCH_TIMEOUT_SECONDS)
-        if w.casefold() not in forms.zones
-    ]
+    words = [w for w in WORD_RE.findall(rest) if w.casefold() not in forms.zones]
     if len(words) > max_words:
         return False
     return all(
-        w[0].isupper()
-        or w.casefold() in forms.date_line_words
-        or forms.updated_label.match(w, timeout=MATCH_TIMEOUT_SECONDS)
+        w[0].isupper() or w.casefold() in forms.date_line_words or forms.updated_label.match(w)
         for w in words
     )

@@ -1,9 +1,9 @@
 """Line gates: one search over an article's joined lines instead of one match per line.
 
-Every regex call made with a timeout pays a fixed cost (the clock is read),
-so a rule tried on each line of each article costs more in calls than in
-matching. A gate is the same rules compiled with ``^``/``$`` meaning line
-starts and ends and searched once over the lines joined by newlines: only
+Every regex call pays a fixed cost, so a rule tried on each line of each
+article costs more in calls than in matching. A gate is the same rules
+compiled with ``^``/``$`` meaning line starts and ends and searched once
+over the lines joined by newlines: only
 the lines where it finds something are then matched one by one, exactly as
 before. That is only sound when joining can add matches but never remove
 one, which :func:`joins_safely` checks on the pattern's syntax; a pattern it
@@ -21,8 +21,6 @@ from collections.abc import Iterable
 from typing import Any
 
 import regex
-
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 
 # The stdlib parser only reads a pattern's structure; a pattern it cannot
 # parse (syntax of the regex module only) is not vouched for.
@@ -167,7 +165,7 @@ def candidate_lines(gate: regex.Pattern[str] | None, texts: list[str]) -> set[in
     found: set[int] = set()
     pos = 0
     while pos <= len(joined):
-        hit = gate.search(joined, pos, timeout=MATCH_TIMEOUT_SECONDS)
+        hit = gate.search(joined, pos)
         if hit is None:
             break
         index = bisect_right(starts, hit.start()) - 1

@@ -24,7 +24,6 @@ from typing import Any
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.line_gate import LETTER_CLASS_RE, POSIX_CLASS_RE
 
 # A line opening is its first word and the space after it, at most this long.
@@ -271,16 +270,12 @@ class ProbeTable:
         """Return True when some rule matches the line (True too when that cannot be asked)."""
         if self.any_rule is None:
             return True
-        return self.any_rule.match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
+        return self.any_rule.match(text) is not None
 
     def _first(self, text: str, candidates: Iterable[int]) -> int | None:
         """Return the first of the candidate rules that matches the line, or None."""
         return next(
-            (
-                n
-                for n in candidates
-                if self.rules[n][1].match(text, timeout=MATCH_TIMEOUT_SECONDS) is not None
-            ),
+            (n for n in candidates if self.rules[n][1].match(text) is not None),
             None,
         )
 
@@ -316,15 +311,9 @@ class ProbeTable:
         Rules with a length cap are kept without asking (they open with any
         text, and line length and required words sort their lines out).
         """
-        opens = self.any_uncapped is None or self.any_uncapped.match(
-            probe, partial=True, timeout=MATCH_TIMEOUT_SECONDS
-        )
+        opens = self.any_uncapped is None or self.any_uncapped.match(probe, partial=True)
         return tuple(
             n
             for n, (cap, pattern) in enumerate(self.rules)
-            if cap != NO_LIMIT
-            or (
-                opens
-                and pattern.match(probe, partial=True, timeout=MATCH_TIMEOUT_SECONDS) is not None
-            )
+            if cap != NO_LIMIT or (opens and pattern.match(probe, partial=True) is not None)
         )

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.names import is_acronym, split_role
 from textkit.stages.quote_rules import QuoteRules, memoised
 
@@ -239,7 +238,7 @@ def build_name_index(
     after_skip = 0  # runs come in body order: the skip spans starting before them, counted
     last_end = -1
     memo = qr.memo
-    for m in qr.name_run_re.finditer(body, timeout=MATCH_TIMEOUT_SECONDS):
+    for m in qr.name_run_re.finditer(body):
         start, end = m.span()
         while after_skip < len(skip) and skip[after_skip][0] <= start:
             after_skip += 1
@@ -326,4 +325,4 @@ def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> boo
 
 
 def _is_title_role(role: str, qr: QuoteRules) -> bool:
-    return bool(qr.title_re.match(role + " ", timeout=MATCH_TIMEOUT_SECONDS))
+    return bool(qr.title_re.match(role + " "))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.quote_rules import QuoteRules, memoised
 
 # Titles this short ("H", "Pak") only count at the start of a run: mid-run
@@ -47,7 +46,7 @@ def _title_end(tokens: list[str], qr: QuoteRules) -> int:
     for i in range(len(tokens) - 1):
         if tokens[i].casefold() not in qr.title_firsts:
             continue
-        m = qr.title_re.match(" ".join(tokens[i:]), timeout=MATCH_TIMEOUT_SECONDS)
+        m = qr.title_re.match(" ".join(tokens[i:]))
         if not m or (i > 0 and len(m.group().strip()) < MIN_MID_RUN_TITLE_CHARS):
             continue
         end = i + len(m.group().split())
@@ -139,7 +138,7 @@ def _is_role_like(segment: str, qr: QuoteRules) -> bool:
     text = " ".join(tokens)
     if any(t in qr.connectors or is_acronym(t) for t in tokens):
         return True
-    return text[0].islower() or bool(qr.title_re.match(text, timeout=MATCH_TIMEOUT_SECONDS))
+    return text[0].islower() or bool(qr.title_re.match(text))
 
 
 def pick_name(near: str, far: str | None, qr: QuoteRules) -> tuple[str | None, str | None]:

@@ -16,7 +16,6 @@ import regex
 
 from textkit.lang import Rules
 from textkit.lang.patterns import (
-    MATCH_TIMEOUT_SECONDS,
     alternation,
     compile_pattern,
     compile_words,
@@ -102,10 +101,10 @@ def _scan_cues(
     if not present:
         return
     if words.lower is None:
-        yield from pattern.finditer(body, timeout=MATCH_TIMEOUT_SECONDS)
+        yield from pattern.finditer(body)
         return
     for start in sorted(_word_offsets(words.lower, present)):
-        m = pattern.match(body, start, timeout=MATCH_TIMEOUT_SECONDS)
+        m = pattern.match(body, start)
         if m:
             yield m
 

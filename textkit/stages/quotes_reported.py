@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
 from textkit.stages.sentences import is_abbreviation_dot, sentence_start
 from textkit.stages.speakers import (
@@ -67,7 +66,7 @@ def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
     if qr.content_opener_re is None:
         return start
     window = body[start : start + MAX_OPENER_GAP_CHARS]
-    opener = qr.content_opener_re.search(window, timeout=MATCH_TIMEOUT_SECONDS)
+    opener = qr.content_opener_re.search(window)
     skipped = window[: opener.start()] if opener else ""
     if opener and len(skipped.split()) <= MAX_SKIPPED_WORDS and not PUNCT_RE.search(skipped):
         gap = GAP_RE.match(body, start + opener.end())
@@ -170,9 +169,7 @@ def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: boo
     """Return where the speaker phrase after a frame ends (at its comma, or its last name)."""
     gap = SPACES_RE.match(body, pos, limit)
     at = gap.end() if gap else pos
-    m = (qr.pronoun_re if is_pronoun else qr.name_run_re).match(
-        body, at, limit, timeout=MATCH_TIMEOUT_SECONDS
-    )
+    m = (qr.pronoun_re if is_pronoun else qr.name_run_re).match(body, at, limit)
     end = m.end() if m else pos
     comma = body.find(",", end, limit)
     if comma >= 0 and not SENTENCE_END_RE.search(body, end, comma):

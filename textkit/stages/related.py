@@ -13,7 +13,6 @@ from __future__ import annotations
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 
 QUOTE_RE = regex.compile(r"[\"“”]")
 SENTENCE_RUN_ON_RE = regex.compile(r"[.!?][\"”’]?\s+\p{Lu}")
@@ -42,13 +41,13 @@ def headline_end(text: str, start: int, rules: Rules) -> int:
     'Baca juga: Harga Cabai Turun di Pasar '
     """
     rest = text[start:]
-    quote = QUOTE_RE.search(rest, 1, timeout=MATCH_TIMEOUT_SECONDS) if rest.strip() else None
+    quote = QUOTE_RE.search(rest, 1) if rest.strip() else None
     limit = quote.start() if quote else len(rest)
-    runs_on = SENTENCE_RUN_ON_RE.search(rest[:limit], timeout=MATCH_TIMEOUT_SECONDS)
+    runs_on = SENTENCE_RUN_ON_RE.search(rest[:limit])
     if not runs_on and quote is None and len(rest.split()) <= max_headline_words(rules):
         return len(text)
     allowed = rules.compiled("related.small_words", small_words)
-    tokens = list(TOKEN_RE.finditer(rest[:limit], timeout=MATCH_TIMEOUT_SECONDS))
+    tokens = list(TOKEN_RE.finditer(rest[:limit]))
     for n, token in enumerate(tokens):
         word = token.group()
         if word[0].islower() and word.casefold().strip(",.:;") not in allowed:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.record import Line
 from textkit.stages.boilerplate import match_rule
 
@@ -82,8 +81,8 @@ def split_space_runs(raw: str) -> list[str]:
     if "  " not in raw:
         return [raw]
     if len(raw) < MIN_FLATTENED_LINE_CHARS:
-        return WIDE_SPACE_RUN_RE.split(raw.strip(), timeout=MATCH_TIMEOUT_SECONDS)
-    return SPACE_RUN_RE.split(raw, timeout=MATCH_TIMEOUT_SECONDS)
+        return WIDE_SPACE_RUN_RE.split(raw.strip())
+    return SPACE_RUN_RE.split(raw)
 
 
 def is_fragment_pair(first: Line, second: Line) -> bool:

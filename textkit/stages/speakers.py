@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import regex
 
-from textkit.lang.patterns import MATCH_TIMEOUT_SECONDS
 from textkit.stages.names import is_role_like, pick_name, split_role
 from textkit.stages.quote_rules import QuoteRules, memoised
 from textkit.stages.sentences import find_clause_end
@@ -64,7 +63,7 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
     gap = LEAD_PUNCT_RE.match(body, pos, min(limit, pos + MAX_CUE_GAP_CHARS))
     start = gap.end() if gap else pos
     end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
-    verb = qr.verb_first_re.match(body, start, end, timeout=MATCH_TIMEOUT_SECONDS)
+    verb = qr.verb_first_re.match(body, start, end)
     if verb:
         return _verb_first(body, verb, end, qr)
     return _speaker_then_verb(body, start, end, qr)
@@ -75,7 +74,7 @@ def dash_credit(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution 
     dash = DASH_NAME_RE.match(body, pos, limit)
     if not dash or not dash.group().strip():
         return None
-    run = qr.name_run_re.match(body, dash.end(), limit, timeout=MATCH_TIMEOUT_SECONDS)
+    run = qr.name_run_re.match(body, dash.end(), limit)
     if not run or body[run.end() : limit].strip(" .,"):
         return None
     name, role = split_role(run.group(), qr)
@@ -99,7 +98,7 @@ def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> 
 
 def _next_is_name(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
     m = SPACES_RE.match(body, pos, end)
-    return bool(m and qr.name_run_re.match(body, m.end(), end, timeout=MATCH_TIMEOUT_SECONDS))
+    return bool(m and qr.name_run_re.match(body, m.end(), end))
 
 
 def speaker_after(
@@ -108,14 +107,14 @@ def speaker_after(
     """Return (name, role, is_pronoun) for the speaker phrase that starts at ``pos``."""
     m = SPACES_RE.match(body, pos, end)
     pos = m.end() if m else pos
-    pronoun = qr.pronoun_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+    pronoun = qr.pronoun_re.match(body, pos, end)
     if pronoun:
         return None, None, True
     if qr.determiner_re is not None:
-        det = qr.determiner_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+        det = qr.determiner_re.match(body, pos, end)
         if det:
             pos = det.end() + 1
-    run = qr.name_run_re.match(body, pos, end, timeout=MATCH_TIMEOUT_SECONDS)
+    run = qr.name_run_re.match(body, pos, end)
     if run:
         later = (None, None, False)
         if not _affiliation_follows(body, run.end(), end, qr):
@@ -138,7 +137,7 @@ def is_person_pointer(phrase: str, qr: QuoteRules) -> bool:
     words = phrase.split()
     if len(words) < 2 or words[-1].casefold() not in qr.demonstratives:
         return False
-    titled = bool(qr.title_re.match(" ".join(words), timeout=MATCH_TIMEOUT_SECONDS))
+    titled = bool(qr.title_re.match(" ".join(words)))
     return titled or any(w[:1].isupper() for w in words[1:-1])
 
 
@@ -170,7 +169,7 @@ def _name_after_role_words(
         return None, None, False
     if role_words[0].casefold() in qr.non_person_sources:
         return None, None, False  # "menurut data, Dinas X ...": no one speaks
-    run = qr.name_run_re.match(body, words.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
+    run = qr.name_run_re.match(body, words.end(), end)
     if not run:
         return None, None, False
     if _points_back(body, run.end(), end, qr):
@@ -208,7 +207,7 @@ def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> li
             chain[-1] = f"{chain[-1]} {body[comma.end() : joined.end()]}"
             pos = joined.end()
             continue
-        nxt = qr.name_run_re.match(body, comma.end(), end, timeout=MATCH_TIMEOUT_SECONDS)
+        nxt = qr.name_run_re.match(body, comma.end(), end)
         if nxt is None and len(chain) == 1:
             nxt = FAR_SEGMENT_RE.match(body, pos, end)
             if nxt and nxt.group(1)[:1].islower() and is_role_like(nxt.group(1), qr):
@@ -226,7 +225,7 @@ def _connector_after(body: str, pos: int, end: int, qr: QuoteRules) -> regex.Mat
     word = body[pos : min(end, pos + MAX_CONNECTOR_CHARS)].split(" ", 1)[0]
     if word not in qr.connectors:
         return None
-    return qr.name_run_re.match(body, pos + len(word) + 1, end, timeout=MATCH_TIMEOUT_SECONDS)
+    return qr.name_run_re.match(body, pos + len(word) + 1, end)
 
 
 def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str | None]:
@@ -249,7 +248,7 @@ def pick_from_chain(chain: list[str], qr: QuoteRules) -> tuple[str | None, str |
 def _speaker_then_verb(body: str, start: int, end: int, qr: QuoteRules) -> Attribution | None:
     """Read "he said", "Budi menambahkan", "the White House said" after a quote."""
     clause_end = find_clause_end(body, start, end, qr)
-    verb = qr.speaker_first_re.search(body, start, clause_end, timeout=MATCH_TIMEOUT_SECONDS)
+    verb = qr.speaker_first_re.search(body, start, clause_end)
     if not verb or verb.start() - start > MAX_SPEAKER_PHRASE_CHARS // 2:
         return None
     return attribution_before_verb(body, start, verb, qr)
@@ -309,9 +308,7 @@ def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | N
     A plain name opens a chain of three segments or more and a title of office
     with no name in it follows.
     """
-    if len(segments) < MIN_APPOSITIVE_SEGMENTS or not qr.title_re.match(
-        segments[1], timeout=MATCH_TIMEOUT_SECONDS
-    ):
+    if len(segments) < MIN_APPOSITIVE_SEGMENTS or not qr.title_re.match(segments[1]):
         return None  # the role opens with a title of office
     if split_role(segments[1], qr)[0] is not None:
         return None  # "Terpisah, Kepala Dinas Budi, ...": the person is in the role segment
@@ -365,9 +362,9 @@ def _subject_of(segment: str, qr: QuoteRules) -> str | None:
 
 def _find_subject(segment: str, qr: QuoteRules) -> str | None:
     """Return the speaker words of a segment, computed afresh (_subject_of keeps them)."""
-    runs = list(qr.name_run_re.finditer(segment, timeout=MATCH_TIMEOUT_SECONDS))
+    runs = list(qr.name_run_re.finditer(segment))
     tail = runs[-1] if runs else None
-    pronoun = qr.pronoun_re.search(segment, timeout=MATCH_TIMEOUT_SECONDS)
+    pronoun = qr.pronoun_re.search(segment)
     if pronoun and pronoun.end() == len(segment) and (tail is None or tail.end() < pronoun.start()):
         return pronoun.group()
     if tail is None:
@@ -378,7 +375,7 @@ def _find_subject(segment: str, qr: QuoteRules) -> str | None:
         head is not tail
         and after_head
         and after_head[0].casefold() in qr.affiliation_words
-        and not qr.title_re.match(tail.group(), timeout=MATCH_TIMEOUT_SECONDS)
+        and not qr.title_re.match(tail.group())
     ):
         return head.group()  # "Budi dari PT X mengatakan": the workplace follows the name
     before = segment[: tail.start()].split()

@@ -77,6 +77,11 @@ class LineMatcher:
         found = self.probes.match(text)
         return None if found is None else self.rules[found]
 
+    def rules_for(self, texts: list[str]) -> list[BoilerplateRule | None]:
+        """Return the first rule that matches each line (None for an empty line)."""
+        found = self.probes.match_all(texts, MAX_BOILERPLATE_LINE_CHARS)
+        return [None if n is None else self.rules[n] for n in found]
+
 
 def compile_line_matcher(rules: Rules) -> LineMatcher:
     """Return the non-inline rules ready to match lines, in file order.
@@ -184,15 +189,18 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     skip_next = False
     inline = inline_candidates(lines, rules)
     matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
+    found = matcher.rules_for([line.text for line in lines])
     for index, original in enumerate(lines):
         if skip_next:
             skip_next = False
             continue
         line = original
+        rule = found[index]
         if inline is None or index in inline:
             line, cut = cut_inline_links(original, rules)
             removed.extend(cut)
-        rule = matcher.rule_for(line.text) if line.text else None
+            if line.text != original.text:
+                rule = matcher.rule_for(line.text) if line.text else None
         if not line.text:
             continue
         if rule is None:

@@ -220,7 +220,9 @@ class ProbeTable:
     any_uncapped: regex.Pattern[str] | None
     # All rules in one alternation, to turn away one-word lines in one call.
     any_rule: regex.Pattern[str] | None
-    seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Per opening: the rules that could match a line opening so, and the
+    # longest line one of them takes (-1 when there are none).
+    seen: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
     # Answers for short lines that matched a rule, and for one-word lines.
     known: dict[str, int | None] = field(default_factory=dict)
 
@@ -256,8 +258,8 @@ class ProbeTable:
         if one_word:
             found = self._first(text, self.every) if self._any_matches(text) else None
         else:
-            opening = self.opening_rules(text)
-            if not opening:
+            opening, longest = self.opening_rules(text)
+            if len(text) > longest:
                 return None  # most lines: no rule starts the way this one does
             found = self._first(text, self._candidates(text, opening))
         # Page furniture repeats from article to article, body lines do not: only
@@ -265,6 +267,30 @@ class ProbeTable:
         if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
             self.known[text] = found
         return found
+
+    def match_all(self, texts: list[str], max_chars: int = NO_LIMIT) -> list[int | None]:
+        """Return :meth:`match` of each line (None for one empty or over ``max_chars``).
+
+        Most lines are turned away on their opening in this one loop.
+
+        >>> table = ProbeTable.build([regex.compile(r"^(?:baca|lihat) juga\\b", regex.I)])
+        >>> table.match_all(["Baca juga: Harga Naik", "Warga berkumpul di balai desa.", ""])
+        [0, None, None]
+        """
+        seen = self.seen
+        out: list[int | None] = []
+        for text in texts:
+            if not 0 < len(text) <= max_chars:
+                out.append(None)
+                continue
+            space = text.find(" ", 0, PROBE_CHARS)
+            if space >= 0:  # not a one-word line: its opening may settle it
+                known = seen.get(text[: space + 1])
+                if known is not None and len(text) > known[1]:
+                    out.append(None)
+                    continue
+            out.append(self.match(text))
+        return out
 
     def _any_matches(self, text: str) -> bool:
         """Return True when some rule matches the line (True too when that cannot be asked)."""
@@ -294,16 +320,20 @@ class ProbeTable:
             out.append(n)
         return out
 
-    def opening_rules(self, text: str) -> tuple[int, ...]:
-        """Return the rules that could match a line opening as this one does."""
+    def opening_rules(self, text: str) -> tuple[tuple[int, ...], int]:
+        """Return the rules that could match a line opening as this one does, and the longest line.
+
+        The longest line is the longest one of those rules takes (-1 when there are none).
+        """
         space = text.find(" ", 0, PROBE_CHARS)
         probe = text[: space + 1] if space >= 0 else text[:PROBE_CHARS]
-        rules = self.seen.get(probe)
-        if rules is None:
+        found = self.seen.get(probe)
+        if found is None:
             rules = self._open_to(probe)
+            found = rules, max((self.rules[n][0] for n in rules), default=-1)
             if len(self.seen) < MAX_PROBES:
-                self.seen[probe] = rules
-        return rules
+                self.seen[probe] = found
+        return found
 
     def _open_to(self, probe: str) -> tuple[int, ...]:
         """Return the rules that could match a line starting with ``probe``, in file order.

@@ -19,7 +19,7 @@ from textkit.lang.patterns import alternation, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
 from textkit.stages.credits import find_closing_credit
-from textkit.stages.line_gate import candidate_lines, compile_gate
+from textkit.stages.line_gate import candidate_lines_any, compile_gate
 from textkit.stages.line_probe import required_words
 
 # Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
@@ -162,14 +162,28 @@ def parse_labelled(text: str, rules: Rules, header: bool) -> Credit | None:
     return Credit(authors, editors, found[0][2].rule_id)
 
 
+def label_words(rules: Rules) -> tuple[str, ...] | None:
+    """Return every word one of which some label must hold (None: a label holds no known word).
+
+    Most lines hold none of them, and one pass over them says so for all labels.
+    """
+    labels = rules.compiled("byline.labels", compile_labels)
+    if any(label.words is None for label in labels):
+        return None
+    return tuple(dict.fromkeys(word for label in labels for word in label.words or ()))
+
+
 def _label_matches(text: str, rules: Rules, header: bool) -> list[tuple[int, int, LabelRule]]:
     found: list[tuple[int, int, LabelRule]] = []
     folded = text.casefold()
+    words = rules.compiled("byline.label-words", label_words)
+    if words is not None and not any(map(folded.__contains__, words)):
+        return found
     labels = [
         label
         for label in rules.compiled("byline.labels", compile_labels)
         if (header or not label.header_only)
-        and (label.words is None or any(word in folded for word in label.words))
+        and (label.words is None or any(map(folded.__contains__, label.words)))
     ]
     # Labels whose words the text lacks cannot match; the few left are searched
     # one by one (one search of all labels together scans text more slowly).
@@ -255,8 +269,7 @@ class ZoneHits:
         if gates is None:
             return cls(None)
         found = set(range(HEADER_ZONE_LINES))
-        for gate in gates:
-            found.update(below[k] for k in candidate_lines(gate, ends) or ())
+        found.update(below[k] for k in candidate_lines_any(gates, ends))
         return cls(found)
 
 
@@ -269,22 +282,35 @@ def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
     (['Budi Santoso'], ['Isi.'])
     """
     byline = Byline()
-    kept: list[Line] = []
     removed: list[Removal] = []
-    tail_start = len(lines) - TAIL_ZONE_LINES
-    zone = [i for i in range(len(lines)) if i < HEADER_ZONE_LINES or i >= tail_start]
-    hits = ZoneHits.of(lines, zone, rules)
-    for index, line in enumerate(lines):
-        header = index < HEADER_ZONE_LINES
-        if not header and index < tail_start:
-            kept.append(line)
-            continue
-        text = _take_credits(line, index, len(lines), hits, rules, byline, removed)
-        if text:
-            kept.append(Line(line.number, text) if text != line.text else line)
+    total = len(lines)
+    header = range(min(HEADER_ZONE_LINES, total))
+    tail = range(max(HEADER_ZONE_LINES, total - TAIL_ZONE_LINES), total)
+    hits = ZoneHits.of(lines, [*header, *tail], rules)
+    cut = [_kept_line(lines, index, hits, rules, byline, removed) for index in header]
+    cut_tail = [_kept_line(lines, index, hits, rules, byline, removed) for index in tail]
+    kept = [line for line in cut if line is not None]
+    kept.extend(lines[len(header) : total - len(tail)])  # body lines between the zones
+    kept.extend(line for line in cut_tail if line is not None)
     byline.authors = list(dict.fromkeys(byline.authors))
     byline.editors = list(dict.fromkeys(byline.editors))
     return byline, LineSet(kept, removed)
+
+
+def _kept_line(
+    lines: list[Line],
+    index: int,
+    hits: ZoneHits,
+    rules: Rules,
+    byline: Byline,
+    removed: list[Removal],
+) -> Line | None:
+    """Return what is left of a zone line once its credits are cut and recorded (None: nothing)."""
+    line = lines[index]
+    text = _take_credits(line, index, len(lines), hits, rules, byline, removed)
+    if not text:
+        return None
+    return Line(line.number, text) if text != line.text else line
 
 
 def _take_credits(

@@ -94,12 +94,14 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     >>> find_closing_credit("Warga negara asing (WNA)", load("id"), 1) is None
     True
     """
-    offset = max(0, len(text) - MAX_CREDIT_CHARS)
-    tail = text[offset:]
-    last = tail.rstrip()[-1:]
     ends, reach = rules.compiled("byline.credit-reach", credit_reach)
+    last = text[-1:]
+    if last.isspace():
+        last = text[-MAX_CREDIT_CHARS:].rstrip()[-1:]
     if lines_from_end > reach and last not in ends:
         return None
+    offset = max(0, len(text) - MAX_CREDIT_CHARS)
+    tail = text[offset:]
     folded = ""
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:
@@ -108,7 +110,7 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
             continue
         if credit.words is not None:
             folded = folded or tail.casefold()
-            if not any(word in folded for word in credit.words):
+            if not any(map(folded.__contains__, credit.words)):
                 continue
         found = credit.pattern.search(tail)
         if found is None or (credit.whole_line and offset):

@@ -156,18 +156,22 @@ def join_fragments(lines: list[Line], rules: Rules) -> list[Line]:
     >>> join_fragments([Line(1, "Kata"), Line(2, "dia"), Line(3, ", lalu pergi.")], load("id"))
     [Line(number=1, text='Kata dia, lalu pergi.')]
     """
+    # A line that ends a sentence never takes the next one: most lines are settled here.
+    ends = SENTENCE_END_CHARS
+    open_ends = [n for n, last in enumerate(lines[:-1], 1) if last.text[-1:] not in ends]
+    joins = {n for n in open_ends if _may_join(lines[n - 1], lines[n], rules)}
+    if not joins:
+        return list(lines)
     out: list[Line] = []
     pieces: list[str] = []  # the line being rebuilt, joined once it is complete
-    last: Line | None = None
-    for line in lines:
-        if last is not None and _may_join(last, line, rules):
-            glue = "" if line.text[0] in ",.;:)]%" or last.text[-1] in "([" else " "
+    for n, line in enumerate(lines):
+        if n in joins:
+            glue = "" if line.text[0] in ",.;:)]%" or lines[n - 1].text[-1] in "([" else " "
             pieces.extend((glue, line.text))
         else:
             _close(out, pieces)
             out.append(line)
             pieces = [line.text]
-        last = line
     _close(out, pieces)
     return out
 

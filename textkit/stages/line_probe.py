@@ -268,28 +268,31 @@ class ProbeTable:
             self.known[text] = found
         return found
 
-    def match_all(self, texts: list[str], max_chars: int = NO_LIMIT) -> list[int | None]:
-        """Return :meth:`match` of each line (None for one empty or over ``max_chars``).
+    def match_all(self, texts: list[str], max_chars: int = NO_LIMIT) -> dict[int, int]:
+        """Return, for each line a rule matches, its index and :meth:`match` of it.
 
-        Most lines are turned away on their opening in this one loop.
+        Empty lines and those over ``max_chars`` are not matched. Most lines
+        are turned away on their opening in this one loop.
 
         >>> table = ProbeTable.build([regex.compile(r"^(?:baca|lihat) juga\\b", regex.I)])
-        >>> table.match_all(["Baca juga: Harga Naik", "Warga berkumpul di balai desa.", ""])
-        [0, None, None]
+        >>> table.match_all(["Warga berkumpul di balai desa.", "Baca juga: Harga Naik", ""])
+        {1: 0}
         """
         seen = self.seen
-        out: list[int | None] = []
-        for text in texts:
+        out: dict[int, int] = {}
+        for index, text in enumerate(texts):
             if not 0 < len(text) <= max_chars:
-                out.append(None)
                 continue
             space = text.find(" ", 0, PROBE_CHARS)
-            if space >= 0:  # not a one-word line: its opening may settle it
-                known = seen.get(text[: space + 1])
-                if known is not None and len(text) > known[1]:
-                    out.append(None)
-                    continue
-            out.append(self.match(text))
+            entry = seen.get(text[: space + 1]) if space >= 0 else None
+            if entry is None:  # a one-word line, or an opening not seen yet
+                found = self.match(text)
+            elif len(text) > entry[1]:
+                continue  # most lines: no rule starts the way this one does
+            else:
+                found = self._first(text, self._candidates(text, entry[0]))
+            if found is not None:
+                out[index] = found
         return out
 
     def _any_matches(self, text: str) -> bool:
@@ -315,7 +318,7 @@ class ProbeTable:
             words = self.words[n]
             if words is not None:
                 folded = folded or text.casefold()
-                if not any(word in folded for word in words):
+                if not any(map(folded.__contains__, words)):
                     continue
             out.append(n)
         return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import filterfalse
 
 from textkit.lang import Rules, available, load
@@ -27,6 +28,8 @@ def detect_language(text: str) -> str:
     'id'
     """
     letters, ascii_words, other_words = words_of(text[:MAX_CHARS_READ])
+    # Only the pieces that are some language's stopword are counted language by language.
+    letters = list(filter(_any_stopword().__contains__, letters))
     best, best_hits = FALLBACK_LANG, 0
     for code in available():
         words, ascii_letters, ascii_all = _stopwords(code)
@@ -66,6 +69,12 @@ def words_of(text: str) -> tuple[list[bytes], list[bytes], list[str]]:
 def _stopwords(code: str) -> tuple[frozenset[str], frozenset[bytes], frozenset[bytes]]:
     """Return a language's stopwords, and its ASCII letter-only and ASCII ones as bytes."""
     return load(code).compiled("detect.stopword-sets", _stopword_sets)
+
+
+@cache
+def _any_stopword() -> frozenset[bytes]:
+    """Return the letter-only ASCII stopwords of all languages, as bytes."""
+    return frozenset().union(*(_stopwords(code)[1] for code in available()))
 
 
 def _stopword_sets(rules: Rules) -> tuple[frozenset[str], frozenset[bytes], frozenset[bytes]]:

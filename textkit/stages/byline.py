@@ -9,7 +9,7 @@ are handled in :mod:`textkit.stages.credits`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import regex
@@ -18,7 +18,7 @@ from textkit.lang import Rules
 from textkit.lang.patterns import alternation, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
-from textkit.stages.credits import find_closing_credit, may_close
+from textkit.stages.credits import MAX_CREDIT_CHARS, credit_reach, find_closing_credit
 from textkit.stages.line_gate import candidate_lines_any, compile_gate
 from textkit.stages.line_probe import required_words
 
@@ -253,14 +253,15 @@ def compile_label_gates(rules: Rules) -> tuple[regex.Pattern[str], ...] | None:
 
 @dataclass(frozen=True)
 class ZoneHits:
-    """The zone lines whose ends may hold a label (None: all may), and those that may close.
+    """The zone lines whose ends may hold a label (None: all may), and those that need a look.
 
     Header lines are always searched (header-only labels are not gated).
     """
 
     labels: set[int] | None
-    # Lines below the header that may end in a closing credit (or are empty).
-    closing: set[int] = field(default_factory=set)
+    # Lines that may hold a label or end in a closing credit, or are empty
+    # (None: all); the others are kept as they are.
+    busy: set[int] | None = None
 
     @classmethod
     def of(cls, lines: list[Line], zone: list[int], rules: Rules) -> ZoneHits:
@@ -273,16 +274,14 @@ class ZoneHits:
         found = set(range(HEADER_ZONE_LINES))
         found.update(below[k] for k in candidate_lines_any(gates, ends))
         total = len(lines)
-        closing = {
+        credit_ends, reach = rules.compiled("byline.credit-reach", credit_reach)
+        # The character a closing credit would end on (see :func:`may_close`).
+        busy = {
             i
             for i, end in zip(below, ends, strict=True)
-            if not end or may_close(lines[i].text, rules, total - i)
+            if not end or total - i <= reach or end[-MAX_CREDIT_CHARS:].rstrip()[-1:] in credit_ends
         }
-        return cls(found, closing)
-
-    def settled(self, index: int) -> bool:
-        """Return True when the zone line can hold no credit, so it is kept as it is."""
-        return self.labels is not None and index not in self.labels and index not in self.closing
+        return cls(found, busy.union(found))
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
@@ -300,9 +299,9 @@ def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
     tail = range(max(HEADER_ZONE_LINES, total - TAIL_ZONE_LINES), total)
     hits = ZoneHits.of(lines, [*header, *tail], rules)
     cut = [_kept_line(lines, index, hits, rules, byline, removed) for index in header]
+    busy = range(total) if hits.busy is None else hits.busy
     cut_tail = [
-        lines[i] if hits.settled(i) else _kept_line(lines, i, hits, rules, byline, removed)
-        for i in tail
+        _kept_line(lines, i, hits, rules, byline, removed) if i in busy else lines[i] for i in tail
     ]
     kept = [line for line in cut if line is not None]
     kept.extend(lines[len(header) : total - len(tail)])  # body lines between the zones

@@ -17,6 +17,8 @@ ASCII_WORD_RE = re.compile(rb"\w+")
 # changed no decision on the dev, PFSA and PolNeAR sets.
 MAX_CHARS_READ = 1500
 FALLBACK_LANG = "id"
+# A language's stopwords, and those that are ASCII letters only and ASCII, as bytes.
+StopwordSets = tuple[frozenset[str], frozenset[bytes], frozenset[bytes]]
 
 
 def detect_language(text: str) -> str:
@@ -28,11 +30,11 @@ def detect_language(text: str) -> str:
     'id'
     """
     letters, ascii_words, other_words = words_of(text[:MAX_CHARS_READ])
+    table = _stopword_table()
     # Only the pieces that are some language's stopword are counted language by language.
     letters = list(filter(_any_stopword().__contains__, letters))
     best, best_hits = FALLBACK_LANG, 0
-    for code in available():
-        words, ascii_letters, ascii_all = _stopwords(code)
+    for code, (words, ascii_letters, ascii_all) in table:
         hits = (
             sum(map(ascii_letters.__contains__, letters))
             + sum(map(ascii_all.__contains__, ascii_words))
@@ -66,18 +68,24 @@ def words_of(text: str) -> tuple[list[bytes], list[bytes], list[str]]:
     return pieces, ascii_words, WORD_RE.findall(rest.decode("utf-8", "surrogatepass").lower())
 
 
-def _stopwords(code: str) -> tuple[frozenset[str], frozenset[bytes], frozenset[bytes]]:
+def _stopwords(code: str) -> StopwordSets:
     """Return a language's stopwords, and its ASCII letter-only and ASCII ones as bytes."""
     return load(code).compiled("detect.stopword-sets", _stopword_sets)
 
 
 @cache
+def _stopword_table() -> tuple[tuple[str, StopwordSets], ...]:
+    """Return each language's code and stopword sets (see :func:`_stopwords`), read once."""
+    return tuple((code, _stopwords(code)) for code in available())
+
+
+@cache
 def _any_stopword() -> frozenset[bytes]:
     """Return the letter-only ASCII stopwords of all languages, as bytes."""
-    return frozenset().union(*(_stopwords(code)[1] for code in available()))
+    return frozenset().union(*(sets[1] for _code, sets in _stopword_table()))
 
 
-def _stopword_sets(rules: Rules) -> tuple[frozenset[str], frozenset[bytes], frozenset[bytes]]:
+def _stopword_sets(rules: Rules) -> StopwordSets:
     words = frozenset(w.casefold() for w in rules.words("stopwords"))
     ascii_all = frozenset(w.encode() for w in words if w.isascii())
     return words, frozenset(w for w in ascii_all if w.isalpha()), ascii_all

@@ -275,7 +275,7 @@ class ZoneHits:
         found.update(below[k] for k in candidate_lines_any(gates, ends))
         total = len(lines)
         credit_ends, reach = rules.compiled("byline.credit-reach", credit_reach)
-        # The character a closing credit would end on (see :func:`may_close`).
+        # The lines a closing credit may end (see :func:`textkit.stages.credits.may_close`).
         busy = {
             i
             for i, end in zip(below, ends, strict=True)

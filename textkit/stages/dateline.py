@@ -106,13 +106,14 @@ def match_dateline(
     the answer for the last window asked is kept (one window, no more).
     """
     window = text[pos : pos + MAX_DATELINE_CHARS]
-    last = rules.compiled("dateline.last-window", _one_slot)
+    slot = rules.compiled("dateline.last-window", _one_slot)
     key = (window, strong_only)
-    if last[0] is not None and last[0][0] == key:
-        found = last[0][1]
+    last = slot[0]
+    if last is not None and last[0] == key:
+        found = last[1]
     else:
         found = _match_window(window, rules, strong_only)
-        last[0] = (key, found)
+        slot[0] = (key, found)
     if found is None:
         return None
     dateline, rule_id, end = found

@@ -285,12 +285,9 @@ class ProbeTable:
                 continue
             space = text.find(" ", 0, PROBE_CHARS)
             entry = seen.get(text[: space + 1]) if space >= 0 else None
-            if entry is None:  # a one-word line, or an opening not seen yet
-                found = self.match(text)
-            elif len(text) > entry[1]:
+            if entry is not None and len(text) > entry[1]:
                 continue  # most lines: no rule starts the way this one does
-            else:
-                found = self._first(text, self._candidates(text, entry[0]))
+            found = self.match(text)
             if found is not None:
                 out[index] = found
         return out

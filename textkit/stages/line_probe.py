@@ -20,6 +20,7 @@ import sys
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -329,21 +330,34 @@ class ProbeTable:
         probe = text[: space + 1] if space >= 0 else text[:PROBE_CHARS]
         found = self.seen.get(probe)
         if found is None:
-            rules = self._open_to(probe)
-            found = rules, max((self.rules[n][0] for n in rules), default=-1)
+            found = self._open_to(probe)
             if len(self.seen) < MAX_PROBES:
                 self.seen[probe] = found
         return found
 
-    def _open_to(self, probe: str) -> tuple[int, ...]:
-        """Return the rules that could match a line starting with ``probe``, in file order.
+    def _open_to(self, probe: str) -> tuple[tuple[int, ...], int]:
+        """Return the rules that could match a line starting with ``probe``, and the longest line.
 
-        Rules with a length cap are kept without asking (they open with any
-        text, and line length and required words sort their lines out).
+        The rules are in file order; the longest line is the longest one of them
+        takes (-1 when there are none). Rules with a length cap are kept without
+        asking (they open with any text, and line length and required words sort
+        their lines out).
         """
-        opens = self.any_uncapped is None or self.any_uncapped.match(probe, partial=True)
-        return tuple(
-            n
-            for n, (cap, pattern) in enumerate(self.rules)
-            if cap != NO_LIMIT or (opens and pattern.match(probe, partial=True) is not None)
+        if self.any_uncapped is not None and not self.any_uncapped.match(probe, partial=True):
+            return self.capped  # most new openings
+        return self._with_longest(
+            tuple(
+                n
+                for n, (cap, pattern) in enumerate(self.rules)
+                if cap != NO_LIMIT or pattern.match(probe, partial=True) is not None
+            )
         )
+
+    @cached_property
+    def capped(self) -> tuple[tuple[int, ...], int]:
+        """Return the rules with a length cap, and the longest line one of them takes."""
+        capped = tuple(n for n, (cap, _pattern) in enumerate(self.rules) if cap != NO_LIMIT)
+        return self._with_longest(capped)
+
+    def _with_longest(self, rules: tuple[int, ...]) -> tuple[tuple[int, ...], int]:
+        return rules, max((self.rules[n][0] for n in rules), default=-1)

@@ -169,21 +169,25 @@ def candidate_lines_any(gates: Iterable[regex.Pattern[str]], texts: list[str]) -
     if not texts:
         return set()
     joined = "\n".join(texts)
+    starts: list[int] = []  # where each line starts in the joined text, once a gate finds one
+    found: set[int] = set()
+    for gate in gates:
+        hit = gate.search(joined)
+        while hit is not None:
+            starts = starts or _line_starts(texts)
+            index = bisect_right(starts, hit.start()) - 1
+            found.add(index)
+            if index + 1 >= len(texts):
+                break
+            hit = gate.search(joined, starts[index + 1])
+    return found
+
+
+def _line_starts(texts: list[str]) -> list[int]:
+    """Return where each line starts in the lines joined by newlines."""
     starts = []
     offset = 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    found: set[int] = set()
-    for gate in gates:
-        pos = 0
-        while pos <= len(joined):
-            hit = gate.search(joined, pos)
-            if hit is None:
-                break
-            index = bisect_right(starts, hit.start()) - 1
-            found.add(index)
-            if index + 1 >= len(texts):
-                break
-            pos = starts[index + 1]
-    return found
+    return starts

@@ -11,6 +11,7 @@ from textkit.lang.patterns import compile_pattern
 from textkit.stages.boilerplate import (
     _from_line_start,
     compile_inline_gate,
+    compile_line_matcher,
     compile_rules,
     match_rule,
     strip_boilerplate,
@@ -125,6 +126,17 @@ def test_probed_line_rules_agree_with_trying_every_rule(lang):
         # Asked again (answers may be remembered), the answer is the same.
         again = match_rule(text, rules)
         assert (again.rule_id if again else None) == expected, text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_line_rules_matched_in_one_loop_agree_with_one_line_at_a_time(lang):
+    rules = load(lang)
+    texts = [text for text in _lines(lang) if len(text) <= 600]
+    matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
+    expected = {n: rule for n, text in enumerate(texts) if (rule := match_rule(text, rules))}
+    # Asked twice: once as openings are first seen, once as they are known.
+    assert matcher.rules_for([*texts, ""]) == expected
+    assert matcher.rules_for(texts) == expected
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

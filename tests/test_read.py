@@ -1,11 +1,12 @@
 """Read stage: bytes -> text. Each case is invented: (label, bytes, expected text or error)."""
 
 import codecs
+import random
 
 import pytest
 
 from textkit.errors import BinaryInputError
-from textkit.stages.read import decode_bytes, guess_utf16, prepare_text
+from textkit.stages.read import _is_plain, decode_bytes, guess_utf16, prepare_text
 from textkit.stages.read_html import looks_like_html, strip_html
 
 TEXT = "Judul Berita\n\nWarga berkumpul di balai desa pada Senin pagi.\n"
@@ -113,3 +114,12 @@ def test_strip_html_survives_broken_markup():
 def test_prepare_text_refuses_control_garbage():
     with pytest.raises(BinaryInputError):
         prepare_text("\x01\x02\x03\x04" * 100)
+
+
+def test_plain_text_check_agrees_with_printability():
+    rng = random.Random(3)
+    pool = [*map(chr, range(300)), "\u2028", "\u2029", "\ud800", "\u200b", "“", "\U0001f600"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
+        spaced = text.replace("\n", " ").replace("\t", " ").replace("\u00a0", " ")
+        assert _is_plain(text) is spaced.isprintable(), repr(text)

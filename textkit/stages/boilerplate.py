@@ -77,6 +77,11 @@ class LineMatcher:
         found = self.probes.match(text)
         return None if found is None else self.rules[found]
 
+    def rules_for(self, texts: list[str]) -> dict[int, BoilerplateRule]:
+        """Return, for each line some rule matches, its index and the first such rule."""
+        found = self.probes.match_all(texts, MAX_BOILERPLATE_LINE_CHARS)
+        return {index: self.rules[n] for index, n in found.items()}
+
 
 def compile_line_matcher(rules: Rules) -> LineMatcher:
     """Return the non-inline rules ready to match lines, in file order.
@@ -179,49 +184,77 @@ def strip_boilerplate(lines: list[Line], rules: Rules) -> LineSet:
     >>> [line.text for line in out.lines], out.removed[0].rule
     (['Isi berita.'], 'id.boilerplate.ad')
     """
+    texts = [line.text for line in lines]
+    matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
+    found = matcher.rules_for(texts)
+    inline = inline_candidates(texts, rules)
+    # Lines no rule matches, that hold no inline link and are not empty are kept as they are.
+    busy = set(found).union(range(len(lines)) if inline is None else inline)
+    if "" in texts:
+        busy.update(index for index, text in enumerate(texts) if not text)
     kept: list[Line] = []
     removed: list[Removal] = []
-    skip_next = False
-    inline = inline_candidates(lines, rules)
-    matcher = rules.compiled("boilerplate.line-matcher", compile_line_matcher)
-    for index, original in enumerate(lines):
-        if skip_next:
-            skip_next = False
-            continue
-        line = original
-        if inline is None or index in inline:
-            line, cut = cut_inline_links(original, rules)
-            removed.extend(cut)
-        rule = matcher.rule_for(line.text) if line.text else None
-        if not line.text:
-            continue
-        if rule is None:
-            kept.append(line)
-            continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if rule.kind == FOOTER and len(lines) - index <= MAX_FOOTER_LINES:
-            removed.extend(Removal(rest.number, rest.text, rule.rule_id) for rest in lines[index:])
-            break
-        if rule.headline and len(line.text.split()) > max_headline_words(rules):
-            end = headline_end(line.text, 0, rules)
-            removed.append(Removal(line.number, line.text[:end].strip(), rule.rule_id))
-            rest = line.text[end:].strip()
-            if rest:
-                kept.append(Line(line.number, rest))
-            continue
-        removed.append(Removal(line.number, line.text, rule.rule_id))
-        skip_next = following is not None and _takes_next(rule, following.text, rules)
-        if skip_next and following is not None:
-            removed.append(Removal(following.number, following.text, rule.rule_id))
+    start = 0  # the first line neither kept nor dropped yet
+    for index in sorted(busy):
+        if index < start:
+            continue  # taken with the label before it
+        kept.extend(lines[start:index])
+        has_link = inline is None or index in inline
+        start = _strip_line(lines, index, found.get(index), has_link, rules, kept, removed)
+    kept.extend(lines[start:])
     kept, repeats = drop_repeats(kept, rules.lang)
     kept, tags = drop_trailing_tags(kept, rules.lang)
     return LineSet(kept, [*removed, *repeats, *tags])
 
 
-def inline_candidates(lines: list[Line], rules: Rules) -> set[int] | None:
+def _strip_line(
+    lines: list[Line],
+    index: int,
+    rule: BoilerplateRule | None,
+    has_link: bool,
+    rules: Rules,
+    kept: list[Line],
+    removed: list[Removal],
+) -> int:
+    """Keep or drop one line (``rule``: the one its text matches), and return the next to handle.
+
+    ``has_link``: the line may hold an inline link. The next line is the one
+    after, or the one after that when a label takes its headline along, or
+    none (the end) once a footer starts.
+    """
+    line = lines[index]
+    if has_link:
+        line, cut = cut_inline_links(line, rules)
+        removed.extend(cut)
+        if line.text != lines[index].text:
+            rule = match_rule(line.text, rules) if line.text else None
+    if not line.text:
+        return index + 1
+    if rule is None:
+        kept.append(line)
+        return index + 1
+    if rule.kind == FOOTER and len(lines) - index <= MAX_FOOTER_LINES:
+        removed.extend(Removal(rest.number, rest.text, rule.rule_id) for rest in lines[index:])
+        return len(lines)
+    if rule.headline and len(line.text.split()) > max_headline_words(rules):
+        end = headline_end(line.text, 0, rules)
+        removed.append(Removal(line.number, line.text[:end].strip(), rule.rule_id))
+        rest = line.text[end:].strip()
+        if rest:
+            kept.append(Line(line.number, rest))
+        return index + 1
+    removed.append(Removal(line.number, line.text, rule.rule_id))
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is not None and _takes_next(rule, following.text, rules):
+        removed.append(Removal(following.number, following.text, rule.rule_id))
+        return index + 2
+    return index + 1
+
+
+def inline_candidates(texts: list[str], rules: Rules) -> set[int] | None:
     """Return the indexes of the lines that may hold an inline link (None: all may)."""
     gate = rules.compiled("boilerplate.inline-gate", compile_inline_gate)
-    return candidate_lines(gate, [line.text for line in lines])
+    return candidate_lines(gate, texts)
 
 
 def _takes_next(rule: BoilerplateRule, following: str, rules: Rules) -> bool:

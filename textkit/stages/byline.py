@@ -18,8 +18,8 @@ from textkit.lang import Rules
 from textkit.lang.patterns import alternation, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Byline, Line, LineSet, Removal
-from textkit.stages.credits import find_closing_credit
-from textkit.stages.line_gate import candidate_lines, compile_gate
+from textkit.stages.credits import MAX_CREDIT_CHARS, credit_reach, find_closing_credit
+from textkit.stages.line_gate import candidate_lines_any, compile_gate
 from textkit.stages.line_probe import required_words
 
 # Header bylines ("Oleh ...", "Redaksi") sit in the first lines after the title.
@@ -162,14 +162,28 @@ def parse_labelled(text: str, rules: Rules, header: bool) -> Credit | None:
     return Credit(authors, editors, found[0][2].rule_id)
 
 
+def label_words(rules: Rules) -> tuple[str, ...] | None:
+    """Return every word one of which some label must hold (None: a label holds no known word).
+
+    Most lines hold none of them, and one pass over them says so for all labels.
+    """
+    labels = rules.compiled("byline.labels", compile_labels)
+    if any(label.words is None for label in labels):
+        return None
+    return tuple(dict.fromkeys(word for label in labels for word in label.words or ()))
+
+
 def _label_matches(text: str, rules: Rules, header: bool) -> list[tuple[int, int, LabelRule]]:
     found: list[tuple[int, int, LabelRule]] = []
     folded = text.casefold()
+    words = rules.compiled("byline.label-words", label_words)
+    if words is not None and not any(map(folded.__contains__, words)):
+        return found
     labels = [
         label
         for label in rules.compiled("byline.labels", compile_labels)
         if (header or not label.header_only)
-        and (label.words is None or any(word in folded for word in label.words))
+        and (label.words is None or any(map(folded.__contains__, label.words)))
     ]
     # Labels whose words the text lacks cannot match; the few left are searched
     # one by one (one search of all labels together scans text more slowly).
@@ -239,12 +253,15 @@ def compile_label_gates(rules: Rules) -> tuple[regex.Pattern[str], ...] | None:
 
 @dataclass(frozen=True)
 class ZoneHits:
-    """The zone lines whose ends may hold a label (None: all may).
+    """The zone lines whose ends may hold a label (None: all may), and those that need a look.
 
     Header lines are always searched (header-only labels are not gated).
     """
 
     labels: set[int] | None
+    # Lines that may hold a label or end in a closing credit, or are empty
+    # (None: all); the others are kept as they are.
+    busy: set[int] | None = None
 
     @classmethod
     def of(cls, lines: list[Line], zone: list[int], rules: Rules) -> ZoneHits:
@@ -255,9 +272,16 @@ class ZoneHits:
         if gates is None:
             return cls(None)
         found = set(range(HEADER_ZONE_LINES))
-        for gate in gates:
-            found.update(below[k] for k in candidate_lines(gate, ends) or ())
-        return cls(found)
+        found.update(below[k] for k in candidate_lines_any(gates, ends))
+        total = len(lines)
+        credit_ends, reach = rules.compiled("byline.credit-reach", credit_reach)
+        # The lines a closing credit may end (see :func:`textkit.stages.credits.may_close`).
+        busy = {
+            i
+            for i, end in zip(below, ends, strict=True)
+            if not end or total - i <= reach or end[-MAX_CREDIT_CHARS:].rstrip()[-1:] in credit_ends
+        }
+        return cls(found, busy.union(found))
 
 
 def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
@@ -269,22 +293,38 @@ def find_byline(lines: list[Line], rules: Rules) -> tuple[Byline, LineSet]:
     (['Budi Santoso'], ['Isi.'])
     """
     byline = Byline()
-    kept: list[Line] = []
     removed: list[Removal] = []
-    tail_start = len(lines) - TAIL_ZONE_LINES
-    zone = [i for i in range(len(lines)) if i < HEADER_ZONE_LINES or i >= tail_start]
-    hits = ZoneHits.of(lines, zone, rules)
-    for index, line in enumerate(lines):
-        header = index < HEADER_ZONE_LINES
-        if not header and index < tail_start:
-            kept.append(line)
-            continue
-        text = _take_credits(line, index, len(lines), hits, rules, byline, removed)
-        if text:
-            kept.append(Line(line.number, text) if text != line.text else line)
+    total = len(lines)
+    header = range(min(HEADER_ZONE_LINES, total))
+    tail = range(max(HEADER_ZONE_LINES, total - TAIL_ZONE_LINES), total)
+    hits = ZoneHits.of(lines, [*header, *tail], rules)
+    cut = [_kept_line(lines, index, hits, rules, byline, removed) for index in header]
+    busy = range(total) if hits.busy is None else hits.busy
+    cut_tail = [
+        _kept_line(lines, i, hits, rules, byline, removed) if i in busy else lines[i] for i in tail
+    ]
+    kept = [line for line in cut if line is not None]
+    kept.extend(lines[len(header) : total - len(tail)])  # body lines between the zones
+    kept.extend(line for line in cut_tail if line is not None)
     byline.authors = list(dict.fromkeys(byline.authors))
     byline.editors = list(dict.fromkeys(byline.editors))
     return byline, LineSet(kept, removed)
+
+
+def _kept_line(
+    lines: list[Line],
+    index: int,
+    hits: ZoneHits,
+    rules: Rules,
+    byline: Byline,
+    removed: list[Removal],
+) -> Line | None:
+    """Return what is left of a zone line once its credits are cut and recorded (None: nothing)."""
+    line = lines[index]
+    text = _take_credits(line, index, len(lines), hits, rules, byline, removed)
+    if not text:
+        return None
+    return Line(line.number, text) if text != line.text else line
 
 
 def _take_credits(

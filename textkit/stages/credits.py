@@ -82,6 +82,20 @@ def credit_reach(rules: Rules) -> tuple[frozenset[str], int]:
     return ends, max(open_ended, default=0)
 
 
+def may_close(text: str, rules: Rules, lines_from_end: int) -> bool:
+    """Return False when no closing credit can end the line, by its last character alone.
+
+    >>> from textkit.lang import load
+    >>> may_close("Warga pulang.", load("id"), 9), may_close("Warga pulang. (abc)", load("id"), 9)
+    (False, True)
+    """
+    ends, reach = rules.compiled("byline.credit-reach", credit_reach)
+    last = text[-1:]
+    if last.isspace():
+        last = text[-MAX_CREDIT_CHARS:].rstrip()[-1:]
+    return lines_from_end <= reach or last in ends
+
+
 def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditFind | None:
     """Return the closing credit that ends the line, or None.
 
@@ -94,12 +108,11 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
     >>> find_closing_credit("Warga negara asing (WNA)", load("id"), 1) is None
     True
     """
+    if not may_close(text, rules, lines_from_end):
+        return None
     offset = max(0, len(text) - MAX_CREDIT_CHARS)
     tail = text[offset:]
     last = tail.rstrip()[-1:]
-    ends, reach = rules.compiled("byline.credit-reach", credit_reach)
-    if lines_from_end > reach and last not in ends:
-        return None
     folded = ""
     for credit in rules.compiled("byline.credits", compile_credits):
         if credit.last_lines and lines_from_end > credit.last_lines:
@@ -108,7 +121,7 @@ def find_closing_credit(text: str, rules: Rules, lines_from_end: int) -> CreditF
             continue
         if credit.words is not None:
             folded = folded or tail.casefold()
-            if not any(word in folded for word in credit.words):
+            if not any(map(folded.__contains__, credit.words)):
                 continue
         found = credit.pattern.search(tail)
         if found is None or (credit.whole_line and offset):

@@ -100,8 +100,33 @@ def compile_any_shape(rules: Rules) -> dict[bool, regex.Pattern[str] | None]:
 def match_dateline(
     text: str, rules: Rules, pos: int = 0, strong_only: bool = False
 ) -> DatelineMatch | None:
-    """Return the dateline that starts the text at ``pos``, or None."""
+    """Return the dateline that starts the text at ``pos``, or None.
+
+    The title and dateline stages both ask about an article's first line, so
+    the answer for the last window asked is kept (one window, no more).
+    """
     window = text[pos : pos + MAX_DATELINE_CHARS]
+    slot = rules.compiled("dateline.last-window", _one_slot)
+    key = (window, strong_only)
+    last = slot[0]
+    if last is not None and last[0] == key:
+        found = last[1]
+    else:
+        found = _match_window(window, rules, strong_only)
+        slot[0] = (key, found)
+    if found is None:
+        return None
+    dateline, rule_id, end = found
+    return DatelineMatch(dateline, rule_id, pos, pos + end)
+
+
+def _one_slot(rules: Rules) -> list[Any]:
+    """Return a place for one remembered answer."""
+    return [None]
+
+
+def _match_window(window: str, rules: Rules, strong_only: bool) -> tuple[Dateline, str, int] | None:
+    """Return the dateline a window opens with, its rule and where it ends, or None."""
     any_shape = rules.compiled("dateline.any-shape", compile_any_shape)[strong_only]
     if any_shape is not None and not any_shape.match(window):
         return None
@@ -115,10 +140,8 @@ def match_dateline(
         location, outlet = _clean(groups.get("location")), _clean(groups.get("outlet"))
         if not (location or outlet):
             continue
-        end = pos + found.end()
-        prefix = TRAILING_SEPARATOR_RE.sub("", text[pos:end]).strip()
-        dateline = Dateline(location, outlet, prefix)
-        return DatelineMatch(dateline, shape.rule_id, pos, end)
+        prefix = TRAILING_SEPARATOR_RE.sub("", window[: found.end()]).strip()
+        return Dateline(location, outlet, prefix), shape.rule_id, found.end()
     return None
 
 

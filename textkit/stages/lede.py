@@ -68,7 +68,7 @@ def drop_flattened_copies(
 
 def flattened_copies(lines: list[Line], folded: list[str], min_words: int) -> set[int]:
     """Return the indexes of the lines that are flattened copies (``folded``: casefolded texts)."""
-    sizes = [len(text) for text in folded]
+    sizes = list(map(len, folded))
     ordered = sorted(sizes)
     # A copy holds at least two other paragraphs, so it is far longer than a
     # typical line; only such lines get the pairwise checks.
@@ -139,7 +139,8 @@ def fold_all(texts: list[str]) -> list[str]:
         folded = joined.lower().split("\n")
         if len(folded) == len(texts):
             return folded
-    return [fold(text) for text in texts]
+    # fold(text), spelled out: this runs for every line of every article.
+    return [text.lower() if text.isascii() else text.casefold() for text in texts]
 
 
 def fold(text: str) -> str:
@@ -182,6 +183,8 @@ def drop_repeats(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal
     if drop:
         folded = [text for i, text in enumerate(folded) if i not in drop]
         lines = [line for i, line in enumerate(lines) if i not in drop]
+    if len(set(folded)) == len(folded):
+        return list(lines), removed  # no line comes twice: nothing more to drop
     kept: list[Line] = []
     seen: set[str] = set()
     index = 0

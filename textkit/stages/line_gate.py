@@ -154,23 +154,40 @@ def candidate_lines(gate: regex.Pattern[str] | None, texts: list[str]) -> set[in
     """
     if gate is None:
         return None
+    return candidate_lines_any([gate], texts)
+
+
+def candidate_lines_any(gates: Iterable[regex.Pattern[str]], texts: list[str]) -> set[int]:
+    """Return the indexes of the lines where one of the gates finds a match start.
+
+    The lines are joined once for all the gates.
+
+    >>> gates = [compile_gate(r"^baca\\b", regex.I), compile_gate(r"lagi", regex.I)]
+    >>> sorted(candidate_lines_any(gates, ["Isi.", "Baca juga", "Isi lagi.", "baca"]))
+    [1, 2, 3]
+    """
     if not texts:
         return set()
     joined = "\n".join(texts)
+    starts: list[int] = []  # where each line starts in the joined text, once a gate finds one
+    found: set[int] = set()
+    for gate in gates:
+        hit = gate.search(joined)
+        while hit is not None:
+            starts = starts or _line_starts(texts)
+            index = bisect_right(starts, hit.start()) - 1
+            found.add(index)
+            if index + 1 >= len(texts):
+                break
+            hit = gate.search(joined, starts[index + 1])
+    return found
+
+
+def _line_starts(texts: list[str]) -> list[int]:
+    """Return where each line starts in the lines joined by newlines."""
     starts = []
     offset = 0
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    found: set[int] = set()
-    pos = 0
-    while pos <= len(joined):
-        hit = gate.search(joined, pos)
-        if hit is None:
-            break
-        index = bisect_right(starts, hit.start()) - 1
-        found.add(index)
-        if index + 1 >= len(texts):
-            break
-        pos = starts[index + 1]
-    return found
+    return starts

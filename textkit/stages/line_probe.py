@@ -20,6 +20,7 @@ import sys
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -220,7 +221,9 @@ class ProbeTable:
     any_uncapped: regex.Pattern[str] | None
     # All rules in one alternation, to turn away one-word lines in one call.
     any_rule: regex.Pattern[str] | None
-    seen: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Per opening: the rules that could match a line opening so, and the
+    # longest line one of them takes (-1 when there are none).
+    seen: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
     # Answers for short lines that matched a rule, and for one-word lines.
     known: dict[str, int | None] = field(default_factory=dict)
 
@@ -256,8 +259,8 @@ class ProbeTable:
         if one_word:
             found = self._first(text, self.every) if self._any_matches(text) else None
         else:
-            opening = self.opening_rules(text)
-            if not opening:
+            opening, longest = self.opening_rules(text)
+            if len(text) > longest:
                 return None  # most lines: no rule starts the way this one does
             found = self._first(text, self._candidates(text, opening))
         # Page furniture repeats from article to article, body lines do not: only
@@ -265,6 +268,30 @@ class ProbeTable:
         if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
             self.known[text] = found
         return found
+
+    def match_all(self, texts: list[str], max_chars: int = NO_LIMIT) -> dict[int, int]:
+        """Return, for each line a rule matches, its index and :meth:`match` of it.
+
+        Empty lines and those over ``max_chars`` are not matched. Most lines
+        are turned away on their opening in this one loop.
+
+        >>> table = ProbeTable.build([regex.compile(r"^(?:baca|lihat) juga\\b", regex.I)])
+        >>> table.match_all(["Warga berkumpul di balai desa.", "Baca juga: Harga Naik", ""])
+        {1: 0}
+        """
+        seen = self.seen
+        out: dict[int, int] = {}
+        for index, text in enumerate(texts):
+            if not 0 < len(text) <= max_chars:
+                continue
+            space = text.find(" ", 0, PROBE_CHARS)
+            entry = seen.get(text[: space + 1]) if space >= 0 else None
+            if entry is not None and len(text) > entry[1]:
+                continue  # most lines: no rule starts the way this one does
+            found = self.match(text)
+            if found is not None:
+                out[index] = found
+        return out
 
     def _any_matches(self, text: str) -> bool:
         """Return True when some rule matches the line (True too when that cannot be asked)."""
@@ -289,31 +316,48 @@ class ProbeTable:
             words = self.words[n]
             if words is not None:
                 folded = folded or text.casefold()
-                if not any(word in folded for word in words):
+                if not any(map(folded.__contains__, words)):
                     continue
             out.append(n)
         return out
 
-    def opening_rules(self, text: str) -> tuple[int, ...]:
-        """Return the rules that could match a line opening as this one does."""
+    def opening_rules(self, text: str) -> tuple[tuple[int, ...], int]:
+        """Return the rules that could match a line opening as this one does, and the longest line.
+
+        The longest line is the longest one of those rules takes (-1 when there are none).
+        """
         space = text.find(" ", 0, PROBE_CHARS)
         probe = text[: space + 1] if space >= 0 else text[:PROBE_CHARS]
-        rules = self.seen.get(probe)
-        if rules is None:
-            rules = self._open_to(probe)
+        found = self.seen.get(probe)
+        if found is None:
+            found = self._open_to(probe)
             if len(self.seen) < MAX_PROBES:
-                self.seen[probe] = rules
-        return rules
+                self.seen[probe] = found
+        return found
 
-    def _open_to(self, probe: str) -> tuple[int, ...]:
-        """Return the rules that could match a line starting with ``probe``, in file order.
+    def _open_to(self, probe: str) -> tuple[tuple[int, ...], int]:
+        """Return the rules that could match a line starting with ``probe``, and the longest line.
 
-        Rules with a length cap are kept without asking (they open with any
-        text, and line length and required words sort their lines out).
+        The rules are in file order; the longest line is the longest one of them
+        takes (-1 when there are none). Rules with a length cap are kept without
+        asking (they open with any text, and line length and required words sort
+        their lines out).
         """
-        opens = self.any_uncapped is None or self.any_uncapped.match(probe, partial=True)
-        return tuple(
-            n
-            for n, (cap, pattern) in enumerate(self.rules)
-            if cap != NO_LIMIT or (opens and pattern.match(probe, partial=True) is not None)
+        if self.any_uncapped is not None and not self.any_uncapped.match(probe, partial=True):
+            return self.capped  # most new openings
+        return self._with_longest(
+            tuple(
+                n
+                for n, (cap, pattern) in enumerate(self.rules)
+                if cap != NO_LIMIT or pattern.match(probe, partial=True) is not None
+            )
         )
+
+    @cached_property
+    def capped(self) -> tuple[tuple[int, ...], int]:
+        """Return the rules with a length cap, and the longest line one of them takes."""
+        capped = tuple(n for n, (cap, _pattern) in enumerate(self.rules) if cap != NO_LIMIT)
+        return self._with_longest(capped)
+
+    def _with_longest(self, rules: tuple[int, ...]) -> tuple[tuple[int, ...], int]:
+        return rules, max((self.rules[n][0] for n in rules), default=-1)

@@ -37,6 +37,9 @@ MAX_JUNK_SHARE = 0.10
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = "".join(chr(c) for c in [*range(32), 127] if chr(c) not in "\t\n\r" + _LINE_BREAKS)
 _NORMALISE = str.maketrans({**dict.fromkeys(_LINE_BREAKS, "\n"), **dict.fromkeys(_CONTROLS)})
+# ASCII, and its controls other than tab and newline (which need no repair).
+_ASCII = bytes(range(128))
+_ASCII_CONTROLS = bytes(c for c in [*range(32), 127] if chr(c) not in "\t\n")
 # Lone surrogates come from JSON escapes ("\\ud800") and cannot be written as UTF-8.
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # str.translate walks every character in Python; most articles need no change, so look first.
@@ -129,6 +132,16 @@ def prepare_text(text: str) -> Decoded:
     """
     warnings: list[str] = []
     text = normalize_text(text)
+    if not _is_plain(text):
+        text = _repaired(text, warnings)
+    if looks_like_html(text):
+        text = strip_html(text)
+        warnings.append("input looks like HTML: tags stripped, text kept")
+    return Decoded(text, warnings)
+
+
+def _repaired(text: str, warnings: list[str]) -> str:
+    """Return the text with control characters and lone surrogates dealt with, adding warnings."""
     if _ODD_CHAR_RE.search(text):
         cleaned = text.translate(_NORMALISE)
         if len(text) - len(cleaned) > MAX_JUNK_SHARE * len(text):
@@ -137,10 +150,28 @@ def prepare_text(text: str) -> Decoded:
     if _SURROGATE_RE.search(text):
         text = _SURROGATE_RE.sub("\ufffd", text)
         warnings.append("lone surrogate code points replaced with U+FFFD")
-    if looks_like_html(text):
-        text = strip_html(text)
-        warnings.append("input looks like HTML: tags stripped, text kept")
-    return Decoded(text, warnings)
+    return text
+
+
+def _is_plain(text: str) -> bool:
+    """Return True when the text holds no control, line-break or surrogate character to repair.
+
+    Each of those characters is unprintable (as are tabs, newlines and
+    no-break spaces, which need no repair). The check runs on UTF-8 bytes:
+    ASCII controls are counted by deleting them, and only the non-ASCII
+    characters, a few in most texts, are asked whether they print.
+
+    >>> _is_plain("Satu\\tdua\\u00a0tiga\\n"), _is_plain("Satu\\x0bdua"), _is_plain("\\ud800")
+    (True, False, False)
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False  # a lone surrogate
+    if len(data.translate(None, _ASCII_CONTROLS)) != len(data):
+        return False
+    wide = data.translate(None, _ASCII).decode("utf-8")
+    return wide.replace("\u00a0", " ").isprintable()
 
 
 def normalize_text(text: str) -> str:

@@ -33,6 +33,9 @@ LIST_MARKS = "-•*·▪"
 CONTINUATION_CHARS = ",.;:()]-–—%"
 DASHES = "-–—"
 FIELD_MARK_RE = regex.compile(r"\w:\s|\s\|\s")
+# ASCII, and its unprintable characters other than the line break.
+ASCII = bytes(range(128))
+ASCII_CONTROLS = bytes(c for c in [*range(32), 127] if c != ord("\n"))
 
 
 def split_lines(text: str) -> list[Line]:
@@ -42,11 +45,17 @@ def split_lines(text: str) -> list[Line]:
     [Line(number=1, text='Judul'), Line(number=3, text='Isi pertama.')]
     """
     out = []
+    printable = prints_between_breaks(text)  # then every line is printable
     for number, raw in enumerate(text.split("\n"), start=1):
         if not raw:
             continue
         # is_squeezed(raw), spelled out: this loop runs for every line of every article.
-        if raw.isprintable() and raw[0] != " " and raw[-1] != " " and "  " not in raw:
+        if (
+            (printable or raw.isprintable())
+            and raw[0] != " "
+            and raw[-1] != " "
+            and "  " not in raw
+        ):
             out.append(Line(number, raw))
             continue
         for piece in split_space_runs(raw):
@@ -54,6 +63,24 @@ def split_lines(text: str) -> list[Line]:
             if squeezed:
                 out.append(Line(number, squeezed))
     return out
+
+
+def prints_between_breaks(text: str) -> bool:
+    """Return True when every character of the text but its line breaks is printable.
+
+    Asked of UTF-8 bytes: ASCII controls are found by deleting them, and only
+    the non-ASCII characters (a few in most texts) are asked whether they print.
+
+    >>> prints_between_breaks("Satu dua.\\nTiga “empat”."), prints_between_breaks("Satu\\tdua.")
+    (True, False)
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False  # a lone surrogate
+    if len(data.translate(None, ASCII_CONTROLS)) != len(data):
+        return False
+    return data.translate(None, ASCII).decode("utf-8").isprintable()
 
 
 def is_squeezed(raw: str) -> bool:
@@ -156,18 +183,22 @@ def join_fragments(lines: list[Line], rules: Rules) -> list[Line]:
     >>> join_fragments([Line(1, "Kata"), Line(2, "dia"), Line(3, ", lalu pergi.")], load("id"))
     [Line(number=1, text='Kata dia, lalu pergi.')]
     """
+    # A line that ends a sentence never takes the next one: most lines are settled here.
+    ends = SENTENCE_END_CHARS
+    open_ends = [n for n, last in enumerate(lines[:-1], 1) if last.text[-1:] not in ends]
+    joins = {n for n in open_ends if _may_join(lines[n - 1], lines[n], rules)}
+    if not joins:
+        return list(lines)
     out: list[Line] = []
     pieces: list[str] = []  # the line being rebuilt, joined once it is complete
-    last: Line | None = None
-    for line in lines:
-        if last is not None and _may_join(last, line, rules):
-            glue = "" if line.text[0] in ",.;:)]%" or last.text[-1] in "([" else " "
+    for n, line in enumerate(lines):
+        if n in joins:
+            glue = "" if line.text[0] in ",.;:)]%" or lines[n - 1].text[-1] in "([" else " "
             pieces.extend((glue, line.text))
         else:
             _close(out, pieces)
             out.append(line)
             pieces = [line.text]
-        last = line
     _close(out, pieces)
     return out
 
@@ -192,4 +223,4 @@ def join_paragraphs(lines: list[Line]) -> str:
     >>> join_paragraphs([Line(1, "Satu."), Line(2, "Dua.")])
     'Satu.\\n\\nDua.'
     """
-    return "\n\n".join(line.text for line in lines if line.text)
+    return "\n\n".join([line.text for line in lines if line.text])

@@ -1,0 +1,33 @@
+"""Language detection: stopword counts, and the words they are counted over."""
+
+import random
+
+import pytest
+
+from textkit.lang.detect import WORD_RE, detect_language, words_of
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The minister said that the plan would go ahead.", "en"),
+        ("Menurut dia, kegiatan itu akan tetap berjalan.", "id"),
+        ("", "id"),
+        ("12345 !!!", "id"),
+        ("“Kata dia, yang itu” — dan ini,", "id"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_words_come_out_as_the_word_pattern_finds_them_in_lowercased_text():
+    rng = random.Random(1)
+    pool = ["dan", "the", "Yang", "OF", " ", ",", "_", "1", "é", "İ", "ß", "\x1c", "\u00a0"]
+    pool += ["”", "-", "\u212a", "\ud800", "Σ", "\t", "\n", "\u2028", "’", "a2"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        letters, ascii_words, other_words = words_of(text)
+        found = [piece.decode() for piece in letters if piece.isalpha()]
+        found += [word.decode() for word in ascii_words] + other_words
+        assert sorted(found) == sorted(WORD_RE.findall(text.lower())), repr(text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -25,11 +25,19 @@ from textkit.lang.patterns import alternation, compile_pattern
 MIN_YEAR = 1900
 MAX_YEAR = 2099
 
+# Every month has this many days; only a later day needs the calendar.
+MIN_MONTH_DAYS = 28
+FEBRUARY = 2
+MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 PRECISION_DAY = "day"
 PRECISION_MONTH = "month"
 PRECISION_YEAR = "year"
 
 NEVER = "(?!)"
+# What may not stand right before a date's first digit (a word, a decimal, a code).
+START_LOOKBEHIND = r"(?<![\w.,/:+\-])"
+DASHES = "-–—"
 
 
 @dataclass(frozen=True)
@@ -48,10 +56,65 @@ class DateForms:
     updated_label: regex.Pattern[str]
     month_word: regex.Pattern[str]
     date_line_words: frozenset[str]
+    gate: StartGate
+    groups: GroupIndex
+    # The last characters of every weekday as written, when all end in a letter
+    # (None otherwise): a date with none of them before it has no weekday.
+    weekday_tails: frozenset[str] | None
+    weekday_tail_size: int
 
 
 @dataclass(frozen=True)
-class DateHit:
+class StartGate:
+    """What must hold at a number for the scanner to be worth trying there.
+
+    Each set is a superset of what the scanner's own forms accept, so that a
+    number the gate turns away is one the scanner would not match either.
+    """
+
+    # Numbers of ASCII digits where the scanner's look-behind lets a date start.
+    digit_runs: regex.Pattern[str]
+    # A digit outside ASCII: such a text is scanned the plain way.
+    non_ascii_digit: regex.Pattern[str]
+    # What may follow a one- or two-digit number right away ("6/7", "3-20", "5th").
+    after_day: frozenset[str]
+    # What may follow a one- or two-digit number and one space ("5 Juli", "3 - 20"):
+    # a dash, or the first ``lead_size`` characters of a month or range word.
+    after_day_space: frozenset[str]
+    leads: frozenset[str]
+    lead_size: int
+    # Whether a day may follow a month ("July 5"): then any day after a space may start one.
+    day_after_month: bool
+
+
+class GroupIndex(NamedTuple):
+    """The scanner's group numbers: reading a group by number is several times faster."""
+
+    isoyear: int
+    isomonth: int
+    isoday: int
+    hour: int
+    minute: int
+    second: int
+    isooffset: int
+    num1: int
+    num2: int
+    year: int
+    close: int
+    ampm: int
+    zone: int
+    range_start: int
+    day: int
+    month: int
+    range_month: int
+    cueyear: int
+
+
+# Where the scanner has no such group: reading it fails as reading by name would.
+NO_GROUP = -1
+
+
+class DateHit(NamedTuple):
     """One date read from a match: its span and parts; ``year`` None until resolved."""
 
     start: int
@@ -152,7 +215,7 @@ def build_scanner_source(section: dict[str, Any], where: str) -> str:
     way costs a small fraction of trying every form at every position.
     """
     body = "|".join(f"(?:{form})" for form in scanner_forms(section, where))
-    return rf"(?=\d)(?<![\w.,/:+\-])(?:{body})"
+    return rf"(?=\d){START_LOOKBEHIND}(?:{body})"
 
 
 def build_prefix_source(section: dict[str, Any], where: str) -> str:
@@ -175,8 +238,11 @@ def build_date_forms(rules: Rules) -> DateForms:
     months = {w.casefold(): m["number"] for m in section["months"] for w in m["words"]}
     short = {w.casefold(): m["number"] for m in section["months"] for w in m.get("short", [])}
     labels = section.get("labels", [])
+    scanner = compile_pattern(build_scanner_source(section, where), where, flags)
+    weekdays = [w.strip() for w in _case_variants(section.get("weekdays", [])) if w.strip()]
+    tail_size = min(3, *(len(w) for w in weekdays)) if weekdays else 1
     return DateForms(
-        scanner=compile_pattern(build_scanner_source(section, where), where, flags),
+        scanner=scanner,
         # Matched backwards from the date: about three times faster here.
         prefix=compile_pattern(build_prefix_source(section, where), where, flags | regex.REVERSE),
         months={**short, **months},
@@ -193,6 +259,37 @@ def build_date_forms(rules: Rules) -> DateForms:
         updated_label=_label_pattern(labels, "updated", where),
         month_word=compile_pattern(rf"(?<!\w){_alt([*months, *short], where)}(?!\w)", where),
         date_line_words=frozenset(w.casefold() for w in section.get("date_line_words", [])),
+        gate=build_start_gate(section),
+        groups=GroupIndex(*(scanner.groupindex.get(g, NO_GROUP) for g in GroupIndex._fields)),
+        weekday_tails=(
+            frozenset(w[-tail_size:] for w in weekdays)
+            if all(w[-1].isalpha() for w in weekdays)
+            else None
+        ),
+        weekday_tail_size=tail_size,
+    )
+
+
+def build_start_gate(section: dict[str, Any]) -> StartGate:
+    """Return the StartGate that matches the scanner built from the same data."""
+    full = [w for m in section["months"] for w in m["words"]]
+    short = [w for m in section["months"] for w in m.get("short", [])]
+    words = _case_variants(full) + _case_variants(short, lower=False)
+    words += _case_variants(section.get("range_words", []))
+    words = [w.strip() for w in words if w.strip()]
+    lead_size = min(3, *(len(w) for w in words))
+    ordinals = [w.strip() for w in section.get("ordinal_suffixes", [])]
+    return StartGate(
+        # One, two or four digits: a day, a month or a year (this spelling runs fastest).
+        digit_runs=regex.compile(
+            rf"{START_LOOKBEHIND}[0-9](?:[0-9]|[0-9]{{3}})?(?![0-9])", regex.UNICODE | regex.V0
+        ),
+        non_ascii_digit=regex.compile(r"[^\x00-\x7f](?<=\d)", regex.UNICODE | regex.V0),
+        after_day=frozenset("/" + DASHES + "".join(w[0] for w in ordinals if w)),
+        after_day_space=frozenset(DASHES),
+        leads=frozenset(w[:lead_size] for w in words),
+        lead_size=lead_size,
+        day_after_month="MDY" in section.get("textual_orders", ["DMY"]),
     )
 
 
@@ -227,13 +324,13 @@ def is_valid_date(year: int, month: int, day: int) -> bool:
     >>> is_valid_date(2021, 2, 29), is_valid_date(2020, 2, 29)
     (False, True)
     """
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12 or day < 1:
         return False
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+    if day <= MIN_MONTH_DAYS:
+        return True
+    if month == FEBRUARY:
+        return day <= (29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28)
+    return day <= MONTH_DAYS[month]
 
 
 def clock_time(hour: int, minute: int, second: int, meridiem: str | None) -> tuple[int, int, int]:

@@ -38,6 +38,9 @@ NEVER = "(?!)"
 # What may not stand right before a date's first digit (a word, a decimal, a code).
 START_LOOKBEHIND = r"(?<![\w.,/:+\-])"
 DASHES = "-–—"
+# A word after a day is checked by its first letters, this many at most.
+MAX_LEAD_CHARS = 3
+GATE_FLAGS = regex.UNICODE | regex.V0
 
 
 @dataclass(frozen=True)
@@ -66,25 +69,16 @@ class DateForms:
 
 @dataclass(frozen=True)
 class StartGate:
-    """What must hold at a number for the scanner to be worth trying there.
+    """Where the scanner is worth trying: numbers that may start a date.
 
-    Each set is a superset of what the scanner's own forms accept, so that a
-    number the gate turns away is one the scanner would not match either.
+    ``candidates`` accepts a superset of the places where the scanner's forms
+    can start in a text whose digits are all ASCII, so a number it passes by
+    is one the scanner would not match either.
     """
 
-    # Numbers of ASCII digits where the scanner's look-behind lets a date start.
-    digit_runs: regex.Pattern[str]
+    candidates: regex.Pattern[str]
     # A digit outside ASCII: such a text is scanned the plain way.
     non_ascii_digit: regex.Pattern[str]
-    # What may follow a one- or two-digit number right away ("6/7", "3-20", "5th").
-    after_day: frozenset[str]
-    # What may follow a one- or two-digit number and one space ("5 Juli", "3 - 20"):
-    # a dash, or the first ``lead_size`` characters of a month or range word.
-    after_day_space: frozenset[str]
-    leads: frozenset[str]
-    lead_size: int
-    # Whether a day may follow a month ("July 5"): then any day after a space may start one.
-    day_after_month: bool
 
 
 class GroupIndex(NamedTuple):
@@ -259,7 +253,7 @@ def build_date_forms(rules: Rules) -> DateForms:
         updated_label=_label_pattern(labels, "updated", where),
         month_word=compile_pattern(rf"(?<!\w){_alt([*months, *short], where)}(?!\w)", where),
         date_line_words=frozenset(w.casefold() for w in section.get("date_line_words", [])),
-        gate=build_start_gate(section),
+        gate=build_start_gate(section, where),
         groups=GroupIndex(*(scanner.groupindex.get(g, NO_GROUP) for g in GroupIndex._fields)),
         weekday_tails=(
             frozenset(w[-tail_size:] for w in weekdays)
@@ -270,27 +264,36 @@ def build_date_forms(rules: Rules) -> DateForms:
     )
 
 
-def build_start_gate(section: dict[str, Any]) -> StartGate:
+def build_start_gate(section: dict[str, Any], where: str) -> StartGate:
     """Return the StartGate that matches the scanner built from the same data."""
+    return StartGate(
+        candidates=compile_pattern(build_candidate_source(section, where), where, GATE_FLAGS),
+        non_ascii_digit=compile_pattern(r"[^\x00-\x7f](?<=\d)", where, GATE_FLAGS),
+    )
+
+
+def build_candidate_source(section: dict[str, Any], where: str) -> str:
+    """Return the regex source of the numbers at which a date form may start.
+
+    A year (four digits), or a day or month (one or two) followed by what a
+    form needs next: a separator ("6/7", "3-20", "6.7.2021"), an ordinal
+    suffix ("5th"), or a space and a month or range word ("5 Juli", "3 hingga
+    20"), of which the first three letters are checked. In a language that
+    writes "July 5", a number after any space.
+    """
     full = [w for m in section["months"] for w in m["words"]]
     short = [w for m in section["months"] for w in m.get("short", [])]
     words = _case_variants(full) + _case_variants(short, lower=False)
     words += _case_variants(section.get("range_words", []))
     words = [w.strip() for w in words if w.strip()]
-    lead_size = min(3, *(len(w) for w in words))
-    ordinals = [w.strip() for w in section.get("ordinal_suffixes", [])]
-    return StartGate(
-        # One, two or four digits: a day, a month or a year (this spelling runs fastest).
-        digit_runs=regex.compile(
-            rf"{START_LOOKBEHIND}[0-9](?:[0-9]|[0-9]{{3}})?(?![0-9])", regex.UNICODE | regex.V0
-        ),
-        non_ascii_digit=regex.compile(r"[^\x00-\x7f](?<=\d)", regex.UNICODE | regex.V0),
-        after_day=frozenset("/" + DASHES + "".join(w[0] for w in ordinals if w)),
-        after_day_space=frozenset(DASHES),
-        leads=frozenset(w[:lead_size] for w in words),
-        lead_size=lead_size,
-        day_after_month="MDY" in section.get("textual_orders", ["DMY"]),
-    )
+    size = min(MAX_LEAD_CHARS, *(len(w) for w in words))
+    leads = alternation({w[:size] for w in words}, f"{where}: months")
+    ordinal = _alt(section.get("ordinal_suffixes", []), f"{where}: ordinal_suffixes")
+    dashes = regex.escape(DASHES)
+    after = rf"[/{dashes}]|\.[0-9]{{1,2}}\.|{ordinal}|\s(?:\s|[{dashes}]|{leads})"
+    if "MDY" in section.get("textual_orders", ["DMY"]):
+        after += r"|(?<=\s[0-9]{1,2})"
+    return rf"{START_LOOKBEHIND}[0-9](?:[0-9]?(?![0-9])(?=(?:{after}))|[0-9]{{3}}(?![0-9]))"
 
 
 def _label_pattern(labels: list[dict[str, Any]], kind: str, where: str) -> regex.Pattern[str]:

@@ -11,7 +11,6 @@ from textkit.stages.date_forms import (
     DateForms,
     DateHit,
     GroupIndex,
-    StartGate,
     clock_time,
     is_valid_date,
     numeric_month_day,
@@ -25,8 +24,10 @@ DATE_CUE_LOOKBACK_CHARS = 24
 # Any year will do to check that a day exists in a month when the text gives
 # none; a leap year, so that 29 February passes.
 LEAP_YEAR = 2000
-# The first two digits of the years a scanner form reads (date_forms.MIN_YEAR..MAX_YEAR).
-YEAR_CENTURIES = ("19", "20")
+# A year's digits, and its first two in the years a scanner form reads
+# (date_forms.MIN_YEAR..MAX_YEAR).
+YEAR_DIGITS = 4
+CENTURIES = ("19", "20")
 
 
 def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
@@ -49,7 +50,7 @@ def scanner_matches(text: str, forms: DateForms) -> list[regex.Match[str]]:
 
     The scanner costs a microsecond or two at every number it tries; most
     numbers in an article (amounts, counts, "100 orang") cannot start a date,
-    and the gate (date_forms.StartGate) turns them away first.
+    and the gate (date_forms.StartGate) passes them by first.
 
     >>> from textkit.lang import load
     >>> from textkit.stages.date_forms import build_date_forms
@@ -63,39 +64,15 @@ def scanner_matches(text: str, forms: DateForms) -> list[regex.Match[str]]:
     matches = []
     end = 0
     match_at = forms.scanner.match
-    for run in gate.digit_runs.finditer(text):
-        start, stop = run.span()
-        if start < end or not _may_start_date(text, start, stop, gate):
+    for candidate in gate.candidates.finditer(text):
+        start, stop = candidate.span()
+        if start < end or (stop - start == YEAR_DIGITS and text[start : start + 2] not in CENTURIES):
             continue
         match = match_at(text, start)
         if match is not None:
             matches.append(match)
             end = match.end()
     return matches
-
-
-def _may_start_date(text: str, start: int, stop: int, gate: StartGate) -> bool:
-    """Return False when no scanner form can match at the digits text[start:stop]."""
-    size = stop - start
-    if size == 4:
-        return text[start : start + 2] in YEAR_CENTURIES
-    if size > 2:
-        return False
-    after = text[stop : stop + 1]
-    if after in gate.after_day or (gate.day_after_month and text[start - 1 : start].isspace()):
-        return True
-    if after == ".":
-        # "6.7.2021": the second number is closed by the same dot.
-        second = text[stop + 1 : stop + 4]
-        if not second[:1].isdigit():
-            return False
-        return second[1:2] == "." or (second[1:2].isdigit() and second[2:3] == ".")
-    if after.isspace():
-        ahead = text[stop + 1 : stop + 2]
-        if ahead in gate.after_day_space or ahead.isspace():
-            return True
-        return text[stop + 1 : stop + 1 + gate.lead_size] in gate.leads
-    return False
 
 
 def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:

@@ -38,10 +38,6 @@ NEVER = "(?!)"
 # What may not stand right before a date's first digit (a word, a decimal, a code).
 START_LOOKBEHIND = r"(?<![\w.,/:+\-])"
 DASHES = "-–—"
-# The forms that start with a four-digit year begin with one of these groups.
-YEAR_FORM_STARTS = ("(?P<isoyear>", "(?P<year>", "(?P<cueyear>")
-YEAR_FIRST = "year"
-DAY_FIRST = "day"
 # A word after a day is checked by its first letters, this many at most.
 MAX_LEAD_CHARS = 3
 GATE_FLAGS = regex.UNICODE | regex.V0
@@ -52,9 +48,6 @@ class DateForms:
     """A language's compiled date scanner and the lookup tables its matches need."""
 
     scanner: regex.Pattern[str]
-    # The scanner with only the forms that start with a year, or with a day or month.
-    year_scanner: regex.Pattern[str]
-    day_scanner: regex.Pattern[str]
     prefix: regex.Pattern[str]
     months: dict[str, int]
     short_months: frozenset[str]
@@ -206,7 +199,7 @@ def scanner_forms(section: dict[str, Any], where: str) -> list[str]:
     return forms
 
 
-def build_scanner_source(section: dict[str, Any], where: str, first: str | None = None) -> str:
+def build_scanner_source(section: dict[str, Any], where: str) -> str:
     """Return the regex source of the date scanner for one language's data.
 
     Every form is anchored on its first digit (a month before it, as in
@@ -214,21 +207,9 @@ def build_scanner_source(section: dict[str, Any], where: str, first: str | None 
     afterwards by the prefix pattern. A pattern that starts with a digit lets
     the engine skip to the next digit at once: scanning a 5 KB article this
     way costs a small fraction of trying every form at every position.
-
-    With ``first`` (YEAR_FIRST or DAY_FIRST) only the forms whose first number
-    is a four-digit year (or not) can match: the others stay in place behind a
-    never-matching guard, so that every scanner numbers its groups alike.
     """
-    forms = scanner_forms(section, where)
-    body = "|".join(f"(?:{_guard(form, first)}{form})" for form in forms)
+    body = "|".join(f"(?:{form})" for form in scanner_forms(section, where))
     return rf"(?=\d){START_LOOKBEHIND}(?:{body})"
-
-
-def _guard(form: str, first: str | None) -> str:
-    """Return NEVER for a form that cannot start with the kind of number ``first`` names."""
-    if first is None or (first == YEAR_FIRST) == form.startswith(YEAR_FORM_STARTS):
-        return ""
-    return NEVER
 
 
 def build_prefix_source(section: dict[str, Any], where: str) -> str:
@@ -256,10 +237,6 @@ def build_date_forms(rules: Rules) -> DateForms:
     tail_size = min(3, *(len(w) for w in weekdays)) if weekdays else 1
     return DateForms(
         scanner=scanner,
-        year_scanner=compile_pattern(
-            build_scanner_source(section, where, YEAR_FIRST), where, flags
-        ),
-        day_scanner=compile_pattern(build_scanner_source(section, where, DAY_FIRST), where, flags),
         # Matched backwards from the date: about three times faster here.
         prefix=compile_pattern(build_prefix_source(section, where), where, flags | regex.REVERSE),
         months={**short, **months},

@@ -63,17 +63,14 @@ def scanner_matches(text: str, forms: DateForms) -> list[regex.Match[str]]:
         return list(forms.scanner.finditer(text))
     matches = []
     end = 0
-    year_at, day_at = forms.year_scanner.match, forms.day_scanner.match
+    match_at = forms.scanner.match
     for candidate in gate.candidates.finditer(text):
         start, stop = candidate.span()
         if start < end:
             continue
-        if stop - start == YEAR_DIGITS:
-            if text[start : start + 2] not in CENTURIES:
-                continue
-            match = year_at(text, start)
-        else:
-            match = day_at(text, start)
+        if stop - start == YEAR_DIGITS and text[start : start + 2] not in CENTURIES:
+            continue
+        match = match_at(text, start)
         if match is not None:
             matches.append(match)
             end = match.end()

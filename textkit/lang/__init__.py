@@ -73,7 +73,7 @@ def load(code: str, user_rules: str | None = None) -> Rules:
     Results are cached per (language, rules file), so each process reads and
     validates the data once.
     """
-    if code not in available():
+    if code not in _available():
         raise RuleError(f"unknown language {code!r}; available: {', '.join(available())}")
     return _load_cached(code, user_rules)
 

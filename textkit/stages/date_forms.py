@@ -275,39 +275,25 @@ def build_start_gate(section: dict[str, Any], where: str) -> StartGate:
 def build_candidate_source(section: dict[str, Any], where: str) -> str:
     """Return the regex source of the numbers at which a date form may start.
 
-    A day or month (one or two digits) followed by what a form needs next: a
-    separator and a second number ("6/7/", "(6/7)", "6.7.", "3-20"), an
-    ordinal suffix ("5th"), or a space and a month or range word ("5 Juli",
-    "3 hingga 20"), of which the first three letters are checked; in a
-    language that writes "July 5", a number after any space. A year (four
-    digits) followed by "-" or "/" ("2021-07-05") or after a month or cue
-    word ("Juli 2021", "sejak 2019"), of which the last letters are checked.
+    A year (four digits), or a day or month (one or two) followed by what a
+    form needs next: a separator ("6/7", "3-20", "6.7.2021"), an ordinal
+    suffix ("5th"), or a space and a month or range word ("5 Juli", "3 hingga
+    20"), of which the first three letters are checked. In a language that
+    writes "July 5", a number after any space.
     """
-    months = [w for m in section["months"] for w in m["words"]]
+    full = [w for m in section["months"] for w in m["words"]]
     short = [w for m in section["months"] for w in m.get("short", [])]
-    month_words = _case_variants(months) + _case_variants(short, lower=False)
-    leads = _word_ends(month_words + _case_variants(section.get("range_words", [])), where, 1)
-    tails = _word_ends(month_words + _case_variants(section.get("year_cues", [])), where, -1)
-    ordinal = _alt(section.get("ordinal_suffixes", []), f"{where}: ordinal_suffixes")
-    dashes = regex.escape(DASHES)
-    after = (
-        rf"/[0-9]{{1,2}}(?:/|\s*\))|\.[0-9]{{1,2}}\.|[{dashes}]|{ordinal}"
-        rf"|\s(?:\s|[{dashes}]|{leads})"
-    )
-    if "MDY" in section.get("textual_orders", ["DMY"]):
-        after += r"|(?<=\s[0-9]{1,2})"
-    year = rf"(?=[-/])|(?<={tails}\.?\s+[0-9]{{4}})"
-    return (
-        rf"{START_LOOKBEHIND}[0-9]"
-        rf"(?:[0-9]?(?![0-9])(?=(?:{after}))|[0-9]{{3}}(?![0-9])(?:{year}))"
-    )
-
-
-def _word_ends(words: list[str], where: str, side: int) -> str:
-    """Return an alternation of the words' first (side 1) or last (side -1) few letters."""
+    words = _case_variants(full) + _case_variants(short, lower=False)
+    words += _case_variants(section.get("range_words", []))
     words = [w.strip() for w in words if w.strip()]
     size = min(MAX_LEAD_CHARS, *(len(w) for w in words))
-    return alternation({w[:size] if side > 0 else w[-size:] for w in words}, where)
+    leads = alternation({w[:size] for w in words}, f"{where}: months")
+    ordinal = _alt(section.get("ordinal_suffixes", []), f"{where}: ordinal_suffixes")
+    dashes = regex.escape(DASHES)
+    after = rf"[/{dashes}]|\.[0-9]{{1,2}}\.|{ordinal}|\s(?:\s|[{dashes}]|{leads})"
+    if "MDY" in section.get("textual_orders", ["DMY"]):
+        after += r"|(?<=\s[0-9]{1,2})"
+    return rf"{START_LOOKBEHIND}[0-9](?:[0-9]?(?![0-9])(?=(?:{after}))|[0-9]{{3}}(?![0-9]))"
 
 
 def _label_pattern(labels: list[dict[str, Any]], kind: str, where: str) -> regex.Pattern[str]:

@@ -38,7 +38,7 @@ NEVER = "(?!)"
 # What may not stand right before a date's first digit (a word, a decimal, a code).
 START_LOOKBEHIND = r"(?<![\w.,/:+\-])"
 DASHES = "-–—"
-# A word after a day is checked by its first letters, this many at most.
+# A word before or after a number is checked by its first or last letters, this many at most.
 MAX_LEAD_CHARS = 3
 GATE_FLAGS = regex.UNICODE | regex.V0
 
@@ -102,10 +102,6 @@ class GroupIndex(NamedTuple):
     month: int
     range_month: int
     cueyear: int
-
-
-# Where the scanner has no such group: reading it fails as reading by name would.
-NO_GROUP = -1
 
 
 class DateHit(NamedTuple):
@@ -234,7 +230,7 @@ def build_date_forms(rules: Rules) -> DateForms:
     labels = section.get("labels", [])
     scanner = compile_pattern(build_scanner_source(section, where), where, flags)
     weekdays = [w.strip() for w in _case_variants(section.get("weekdays", [])) if w.strip()]
-    tail_size = min(3, *(len(w) for w in weekdays)) if weekdays else 1
+    tail_size = min(MAX_LEAD_CHARS, *(len(w) for w in weekdays)) if weekdays else 1
     return DateForms(
         scanner=scanner,
         # Matched backwards from the date: about three times faster here.
@@ -254,7 +250,11 @@ def build_date_forms(rules: Rules) -> DateForms:
         month_word=compile_pattern(rf"(?<!\w){_alt([*months, *short], where)}(?!\w)", where),
         date_line_words=frozenset(w.casefold() for w in section.get("date_line_words", [])),
         gate=build_start_gate(section, where),
-        groups=GroupIndex(*(scanner.groupindex.get(g, NO_GROUP) for g in GroupIndex._fields)),
+        # A group the scanner lacks gets a number past its last, so that reading
+        # it fails ("no such group") as reading it by name did.
+        groups=GroupIndex(
+            *(scanner.groupindex.get(g, scanner.groups + 1) for g in GroupIndex._fields)
+        ),
         weekday_tails=(
             frozenset(w[-tail_size:] for w in weekdays)
             if all(w[-1].isalpha() for w in weekdays)

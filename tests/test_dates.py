@@ -72,3 +72,39 @@ def test_seeds_publish_nothing_and_read_day_first(seeds_dir):
     assert "2021-07-06" in values["003_0c05776076f70064"]
     assert "2021-07-20" in values["003_0c05776076f70064"]
     assert "2020-08-04" in values["000_cc460d36b08c243e"]
+
+
+# Pieces the fast date scan must treat exactly as the plain scanner does:
+# numbers of every size, separators, months, weekdays, range and cue words,
+# clock times and a digit outside ASCII.
+SCAN_PIECES = [
+    "5", "12", "31", "123", "2021", "1999", "20215", "0", "/", ".", "-", "–", ",", " ", "  ",
+    "(", ")", "\n", "Juli", "juli", "JULI", "Jul", "Sept.", "June", "Mon", "Senin", "Monday",
+    "pukul", "10.00", "10:30", "WIB", "pm", "hingga", "s/d", "to", "tahun", "since", "pada",
+    "5th", "x", "orang", "٣", "²", "\u00a0",
+]  # fmt: skip
+
+
+def _scan_texts(seeds_dir):
+    import random
+
+    rng = random.Random(7)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for _ in range(3000):
+        texts.append("".join(rng.choice(SCAN_PIECES) for _ in range(rng.randint(1, 14))))
+    return texts
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_gated_scan_finds_what_the_plain_scanner_finds(lang, rules, seeds_dir):
+    from textkit.stages.date_scan import read_prefix, scanner_matches
+    from textkit.stages.dates import date_forms
+
+    forms = date_forms(rules[lang])
+    for text in _scan_texts(seeds_dir):
+        plain = [(m.span(), m.groups()) for m in forms.scanner.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scanner_matches(text, forms)] == plain, text
+        for position in range(len(text) + 1):
+            match = forms.prefix.search(text, max(0, position - 16), position)
+            expect = (match.start("weekday"), match.start("paren")) if match else (-1, -1)
+            assert read_prefix(text, position, forms) == expect, (text, position)

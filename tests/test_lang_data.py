@@ -4,14 +4,17 @@ import pytest
 
 from textkit.errors import RuleError
 from textkit.lang import available, load, merge_tables, read_user_rules
-from textkit.lang.schema import check_rule
+from textkit.lang.schema import check_rule, validate
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
 def test_shipped_language_loads_and_validates(code):
+    # load() leaves the shipped data to this test: it validates the data
+    # only when a user's rules file is merged in.
     rules = load(code)
     assert rules.lang == code
     assert rules.words("stopwords"), "detection needs stopwords"
+    validate(rules)
 
 
 def test_available_lists_both_languages():

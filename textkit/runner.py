@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from textkit.errors import TextkitError, error_type_of
@@ -30,7 +27,12 @@ from textkit.options import Options
 from textkit.record import error_record
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from textkit.stages.read import Decoded
+
+# multiprocessing and concurrent.futures are imported where workers start
+# (about 18 ms), so a --jobs 1 run and a one-off command never load them.
 
 Record = dict[str, Any]
 Process = Callable[[InputItem, Options], Record]
@@ -201,12 +203,16 @@ class _Pool:
     """A ProcessPoolExecutor that can be rebuilt after a worker dies."""
 
     def __init__(self, jobs: int, options: Options, mp_context: str | None) -> None:
+        import multiprocessing
+
         self.jobs = jobs
         self.options = options
         self.context = multiprocessing.get_context(mp_context)
         self.executor = self._new_executor()
 
     def _new_executor(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         return ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=self.context,
@@ -216,6 +222,9 @@ class _Pool:
 
     def submit(self, chunk: list[InputItem], process: Process) -> Future[list[Record]]:
         """Return the future records of a chunk (already failed if the pool is broken)."""
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
             return self.executor.submit(process_chunk, chunk, self.options, process)
         except BrokenProcessPool as exc:
@@ -284,6 +293,8 @@ def _finish_head(
     process: Process,
 ) -> Iterator[Record]:
     """Yield the records of the oldest chunk in flight, recovering from a dead worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
     future = in_flight[0][1]
     try:
         records = future.result()
@@ -315,6 +326,8 @@ def _recover(
 
 def has_failed(future: Future[Any]) -> bool:
     """Return whether a future ended in an exception or was cancelled (waits for it)."""
+    from concurrent.futures import CancelledError
+
     try:
         return future.exception() is not None
     except CancelledError:
@@ -323,6 +336,8 @@ def has_failed(future: Future[Any]) -> bool:
 
 def _retry_chunk(chunk: list[InputItem], pool: _Pool, process: Process) -> list[Record]:
     """Return the records of a chunk run alone, item by item if it breaks the pool."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return pool.submit(chunk, process).result()
     except BrokenProcessPool:
@@ -332,6 +347,8 @@ def _retry_chunk(chunk: list[InputItem], pool: _Pool, process: Process) -> list[
 
 def _retry_item(item: InputItem, pool: _Pool, process: Process) -> Record:
     """Return the record of one item run alone, or an error record if it kills its worker."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return pool.submit([item], process).result()[0]
     except BrokenProcessPool:
@@ -342,6 +359,8 @@ def _retry_item(item: InputItem, pool: _Pool, process: Process) -> Record:
 
 def _done(records: list[Record]) -> Future[list[Record]]:
     """Return a finished future holding records."""
+    from concurrent.futures import Future
+
     future: Future[list[Record]] = Future()
     future.set_result(records)
     return future

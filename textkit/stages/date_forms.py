@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -25,11 +25,22 @@ from textkit.lang.patterns import alternation, compile_pattern
 MIN_YEAR = 1900
 MAX_YEAR = 2099
 
+# Every month has this many days; only a later day needs the calendar.
+MIN_MONTH_DAYS = 28
+FEBRUARY = 2
+MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 PRECISION_DAY = "day"
 PRECISION_MONTH = "month"
 PRECISION_YEAR = "year"
 
 NEVER = "(?!)"
+# What may not stand right before a date's first digit (a word, a decimal, a code).
+START_LOOKBEHIND = r"(?<![\w.,/:+\-])"
+DASHES = "-–—"
+# A word before or after a number is checked by its first or last letters, this many at most.
+MAX_LEAD_CHARS = 3
+GATE_FLAGS = regex.UNICODE | regex.V0
 
 
 @dataclass(frozen=True)
@@ -48,10 +59,52 @@ class DateForms:
     updated_label: regex.Pattern[str]
     month_word: regex.Pattern[str]
     date_line_words: frozenset[str]
+    gate: StartGate
+    groups: GroupIndex
+    # The last characters of every weekday as written, when all end in a letter
+    # (None otherwise): a date with none of them before it has no weekday.
+    weekday_tails: frozenset[str] | None
+    weekday_tail_size: int
 
 
 @dataclass(frozen=True)
-class DateHit:
+class StartGate:
+    """Where the scanner is worth trying: numbers that may start a date.
+
+    ``candidates`` accepts a superset of the places where the scanner's forms
+    can start in a text whose digits are all ASCII, so a number it passes by
+    is one the scanner would not match either.
+    """
+
+    candidates: regex.Pattern[str]
+    # A digit outside ASCII: such a text is scanned the plain way.
+    non_ascii_digit: regex.Pattern[str]
+
+
+class GroupIndex(NamedTuple):
+    """The scanner's group numbers: reading a group by number is several times faster."""
+
+    isoyear: int
+    isomonth: int
+    isoday: int
+    hour: int
+    minute: int
+    second: int
+    isooffset: int
+    num1: int
+    num2: int
+    year: int
+    close: int
+    ampm: int
+    zone: int
+    range_start: int
+    day: int
+    month: int
+    range_month: int
+    cueyear: int
+
+
+class DateHit(NamedTuple):
     """One date read from a match: its span and parts; ``year`` None until resolved."""
 
     start: int
@@ -152,7 +205,7 @@ def build_scanner_source(section: dict[str, Any], where: str) -> str:
     way costs a small fraction of trying every form at every position.
     """
     body = "|".join(f"(?:{form})" for form in scanner_forms(section, where))
-    return rf"(?=\d)(?<![\w.,/:+\-])(?:{body})"
+    return rf"(?=\d){START_LOOKBEHIND}(?:{body})"
 
 
 def build_prefix_source(section: dict[str, Any], where: str) -> str:
@@ -175,8 +228,11 @@ def build_date_forms(rules: Rules) -> DateForms:
     months = {w.casefold(): m["number"] for m in section["months"] for w in m["words"]}
     short = {w.casefold(): m["number"] for m in section["months"] for w in m.get("short", [])}
     labels = section.get("labels", [])
+    scanner = compile_pattern(build_scanner_source(section, where), where, flags)
+    weekdays = [w.strip() for w in _case_variants(section.get("weekdays", [])) if w.strip()]
+    tail_size = min(MAX_LEAD_CHARS, *(len(w) for w in weekdays)) if weekdays else 1
     return DateForms(
-        scanner=compile_pattern(build_scanner_source(section, where), where, flags),
+        scanner=scanner,
         # Matched backwards from the date: about three times faster here.
         prefix=compile_pattern(build_prefix_source(section, where), where, flags | regex.REVERSE),
         months={**short, **months},
@@ -193,7 +249,51 @@ def build_date_forms(rules: Rules) -> DateForms:
         updated_label=_label_pattern(labels, "updated", where),
         month_word=compile_pattern(rf"(?<!\w){_alt([*months, *short], where)}(?!\w)", where),
         date_line_words=frozenset(w.casefold() for w in section.get("date_line_words", [])),
+        gate=build_start_gate(section, where),
+        # A group the scanner lacks gets a number past its last, so that reading
+        # it fails ("no such group") as reading it by name did.
+        groups=GroupIndex(
+            *(scanner.groupindex.get(g, scanner.groups + 1) for g in GroupIndex._fields)
+        ),
+        weekday_tails=(
+            frozenset(w[-tail_size:] for w in weekdays)
+            if all(w[-1].isalpha() for w in weekdays)
+            else None
+        ),
+        weekday_tail_size=tail_size,
     )
+
+
+def build_start_gate(section: dict[str, Any], where: str) -> StartGate:
+    """Return the StartGate that matches the scanner built from the same data."""
+    return StartGate(
+        candidates=compile_pattern(build_candidate_source(section, where), where, GATE_FLAGS),
+        non_ascii_digit=compile_pattern(r"[^\x00-\x7f](?<=\d)", where, GATE_FLAGS),
+    )
+
+
+def build_candidate_source(section: dict[str, Any], where: str) -> str:
+    """Return the regex source of the numbers at which a date form may start.
+
+    A year (four digits), or a day or month (one or two) followed by what a
+    form needs next: a separator ("6/7", "3-20", "6.7.2021"), an ordinal
+    suffix ("5th"), or a space and a month or range word ("5 Juli", "3 hingga
+    20"), of which the first three letters are checked. In a language that
+    writes "July 5", a number after any space.
+    """
+    full = [w for m in section["months"] for w in m["words"]]
+    short = [w for m in section["months"] for w in m.get("short", [])]
+    words = _case_variants(full) + _case_variants(short, lower=False)
+    words += _case_variants(section.get("range_words", []))
+    words = [w.strip() for w in words if w.strip()]
+    size = min(MAX_LEAD_CHARS, *(len(w) for w in words))
+    leads = alternation({w[:size] for w in words}, f"{where}: months")
+    ordinal = _alt(section.get("ordinal_suffixes", []), f"{where}: ordinal_suffixes")
+    dashes = regex.escape(DASHES)
+    after = rf"[/{dashes}]|\.[0-9]{{1,2}}\.|{ordinal}|\s(?:\s|[{dashes}]|{leads})"
+    if "MDY" in section.get("textual_orders", ["DMY"]):
+        after += r"|(?<=\s[0-9]{1,2})"
+    return rf"{START_LOOKBEHIND}[0-9](?:[0-9]?(?![0-9])(?=(?:{after}))|[0-9]{{3}}(?![0-9]))"
 
 
 def _label_pattern(labels: list[dict[str, Any]], kind: str, where: str) -> regex.Pattern[str]:
@@ -227,13 +327,13 @@ def is_valid_date(year: int, month: int, day: int) -> bool:
     >>> is_valid_date(2021, 2, 29), is_valid_date(2020, 2, 29)
     (False, True)
     """
-    if not MIN_YEAR <= year <= MAX_YEAR:
+    if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12 or day < 1:
         return False
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
+    if day <= MIN_MONTH_DAYS:
+        return True
+    if month == FEBRUARY:
+        return day <= (29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28)
+    return day <= MONTH_DAYS[month]
 
 
 def clock_time(hour: int, minute: int, second: int, meridiem: str | None) -> tuple[int, int, int]:
@@ -259,14 +359,15 @@ def iso_value(hit: DateHit) -> tuple[str, str]:
     >>> iso_value(DateHit(0, 8, 2021, 7, 5, (10, 0, 0), "+07:00"))
     ('2021-07-05T10:00:00+07:00', 'day')
     """
-    if hit.month is None:
-        return f"{hit.year:04d}", PRECISION_YEAR
-    if hit.day is None:
-        return f"{hit.year:04d}-{hit.month:02d}", PRECISION_MONTH
-    value = f"{hit.year:04d}-{hit.month:02d}-{hit.day:02d}"
-    if hit.time is not None:
-        value += "T{:02d}:{:02d}:{:02d}".format(*hit.time) + (hit.offset or "")
-    return value, PRECISION_DAY
+    _start, _end, year, month, day, time, offset = hit
+    if month is None:
+        return f"{year:04d}", PRECISION_YEAR
+    if day is None:
+        return f"{year:04d}-{month:02d}", PRECISION_MONTH
+    if time is None:
+        return f"{year:04d}-{month:02d}-{day:02d}", PRECISION_DAY
+    value = f"{year:04d}-{month:02d}-{day:02d}T{time[0]:02d}:{time[1]:02d}:{time[2]:02d}"
+    return value + (offset or ""), PRECISION_DAY
 
 
 def resolve_year(month: int, day: int, reference: dt.date | None, ref_year: int) -> int:

@@ -10,6 +10,7 @@ import regex
 from textkit.stages.date_forms import (
     DateForms,
     DateHit,
+    GroupIndex,
     clock_time,
     is_valid_date,
     numeric_month_day,
@@ -23,6 +24,10 @@ DATE_CUE_LOOKBACK_CHARS = 24
 # Any year will do to check that a day exists in a month when the text gives
 # none; a leap year, so that 29 February passes.
 LEAP_YEAR = 2000
+# A year's digits, and its first two in the years a scanner form reads
+# (date_forms.MIN_YEAR..MAX_YEAR).
+YEAR_DIGITS = 4
+CENTURIES = ("19", "20")
 
 
 def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
@@ -35,9 +40,41 @@ def scan_dates(text: str, forms: DateForms) -> list[DateHit]:
     [(None, 7, 6), (2021, 5, 9)]
     """
     hits: list[DateHit] = []
-    for match in forms.scanner.finditer(text):
+    for match in scanner_matches(text, forms):
         hits.extend(read_match(match, forms, text))
     return hits
+
+
+def scanner_matches(text: str, forms: DateForms) -> list[regex.Match[str]]:
+    """Return the matches ``forms.scanner.finditer(text)`` finds, trying only likely numbers.
+
+    The scanner costs a microsecond or two at every number it tries; most
+    numbers in an article (amounts, counts, "100 orang") cannot start a date,
+    and the gate (date_forms.StartGate) passes them by first.
+
+    >>> from textkit.lang import load
+    >>> from textkit.stages.date_forms import build_date_forms
+    >>> forms = build_date_forms(load("id"))
+    >>> [m.group() for m in scanner_matches("Ada 100 orang, 12 anak pada 5 Juli 2021.", forms)]
+    ['5 Juli 2021']
+    """
+    gate = forms.gate
+    if not text.isascii() and gate.non_ascii_digit.search(text):
+        return list(forms.scanner.finditer(text))
+    matches = []
+    end = 0
+    match_at = forms.scanner.match
+    for candidate in gate.candidates.finditer(text):
+        start, stop = candidate.span()
+        if start < end:
+            continue
+        if stop - start == YEAR_DIGITS and text[start : start + 2] not in CENTURIES:
+            continue
+        match = match_at(text, start)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:
@@ -49,39 +86,55 @@ def read_prefix(text: str, position: int, forms: DateForms) -> tuple[int, int]:
     >>> read_prefix(text, text.index("6"), build_date_forms(load("id")))
     (6, 13)
     """
-    match = forms.prefix.search(text, max(0, position - MAX_PREFIX_CHARS), position)
+    window = max(0, position - MAX_PREFIX_CHARS)
+    if not _may_have_prefix(text[window:position], forms):
+        return -1, -1
+    match = forms.prefix.search(text, window, position)
     if match is None:
         return -1, -1
     return match.start("weekday"), match.start("paren")
 
 
+def _may_have_prefix(before: str, forms: DateForms) -> bool:
+    """Return False when the text before a date can end in neither a weekday nor a "("."""
+    head = before.rstrip()
+    if head.endswith("(") or forms.weekday_tails is None:
+        return True
+    # What the prefix pattern allows after a weekday: ".", spaces, ",", spaces.
+    head = head.rstrip(",").rstrip().rstrip(".")
+    return head[-forms.weekday_tail_size :] in forms.weekday_tails
+
+
 def read_match(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
     """Return the hits one scanner match stands for (two for a day range, none if invalid)."""
-    iso_year, cue_year, num1 = match.group("isoyear", "cueyear", "num1")
-    if iso_year:
-        return _read_iso(match)
+    groups = forms.groups
+    if match[groups.isoyear]:
+        return _read_iso(match, groups)
+    cue_year = match[groups.cueyear]
     if cue_year:
         return [DateHit(match.start(), match.end(), int(cue_year))]
-    if num1:
+    if match[groups.num1]:
         return _read_numeric(match, forms, text)
     return _read_textual(match, forms, text)
 
 
-def _read_iso(match: regex.Match[str]) -> list[DateHit]:
-    year, month, day = (int(match[g]) for g in ("isoyear", "isomonth", "isoday"))
+def _read_iso(match: regex.Match[str], groups: GroupIndex) -> list[DateHit]:
+    year, month, day = (int(match[g]) for g in (groups.isoyear, groups.isomonth, groups.isoday))
     if not is_valid_date(year, month, day):
         return []
     time, offset = None, None
-    if match["hour"]:
-        time = (int(match["hour"]), int(match["minute"]), int(match["second"] or 0))
-        raw = match["isooffset"]
+    if match[groups.hour]:
+        second = match[groups.second]
+        time = (int(match[groups.hour]), int(match[groups.minute]), int(second or 0))
+        raw = match[groups.isooffset]
         if raw:
             offset = "+00:00" if raw == "Z" else f"{raw[:3]}:{raw[-2:]}"
     return [DateHit(match.start(), match.end(), year, month, day, time, offset)]
 
 
 def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
-    num1, num2, year_text, close = match.group("num1", "num2", "year", "close")
+    groups = forms.groups
+    num1, num2, year_text, close = match.group(groups.num1, groups.num2, groups.year, groups.close)
     parts = numeric_month_day(int(num1), int(num2), forms.numeric_orders)
     if parts is None:
         return []
@@ -95,19 +148,19 @@ def _read_numeric(match: regex.Match[str], forms: DateForms, text: str) -> list[
             # "(6/7)" needs a cue ("pada", a comma) where no weekday names it a date.
             if not _has_date_cue(text, paren, forms):
                 return []
-            end = match.end("num2")
+            end = match.end(groups.num2)
         return [DateHit(start, end, None, month, day)]
     year = int(year_text)
     if not is_valid_date(year, month, day):
         return []
     time, offset = _read_time(match, forms)
     if close and paren < 0:
-        end, time, offset = match.end("year"), None, None
+        end, time, offset = match.end(groups.year), None, None
     elif close and weekday < 0:
         # Without a weekday the parentheses stay out of the text ("6/7/2021"),
         # unless a clock time follows them: "(6/7/2021) pukul 10.00 WIB".
         if time is None:
-            end = match.end("year")
+            end = match.end(groups.year)
         else:
             start = paren
     return [DateHit(start, end, year, month, day, time, offset)]
@@ -122,9 +175,11 @@ def _has_date_cue(text: str, position: int, forms: DateForms) -> bool:
 def _read_time(
     match: regex.Match[str], forms: DateForms
 ) -> tuple[tuple[int, int, int] | None, str | None]:
-    hour, minute, second, ampm, zone = match.group("hour", "minute", "second", "ampm", "zone")
+    groups = forms.groups
+    hour = match[groups.hour]
     if not hour:
         return None, None
+    minute, second, ampm, zone = match.group(groups.minute, groups.second, groups.ampm, groups.zone)
     meridiem = forms.meridiem.get((ampm or "").casefold())
     time = clock_time(int(hour), int(minute), int(second or 0), meridiem)
     offset = forms.zones.get(zone.casefold()) if zone else None
@@ -132,43 +187,45 @@ def _read_time(
 
 
 def _read_textual(match: regex.Match[str], forms: DateForms, text: str) -> list[DateHit]:
-    word = match["month"]
+    groups = forms.groups
+    word = match[groups.month]
     key = word.casefold()
-    has_year, has_day = bool(match["year"]), bool(match["day"])
+    has_year, has_day = bool(match[groups.year]), bool(match[groups.day])
     # An abbreviation ("Jun", "Mar") or a lower-case month only counts beside
     # a year and a day (or with its dot), never on its own.
-    is_short = (
-        key in forms.short_months and text[match.end("month") : match.end("month") + 1] != "."
-    )
+    month_end = match.end(groups.month)
+    is_short = key in forms.short_months and text[month_end : month_end + 1] != "."
     if (is_short or word.islower()) and not (has_year and has_day):
         return []
-    month_first = match.start("month") < match.start()
+    month_first = match.start(groups.month) < match.start()
     if not has_day:
         return _read_month_year(match, forms)
     return _read_day_month(match, forms, text, month_first)
 
 
 def _read_month_year(match: regex.Match[str], forms: DateForms) -> list[DateHit]:
-    year, month = int(match["year"]), forms.months[match["month"].casefold()]
+    groups = forms.groups
+    year, month = int(match[groups.year]), forms.months[match[groups.month].casefold()]
     hits = []
-    first_word = match["range_month"]
+    first_word = match[groups.range_month]
     if first_word and first_word.casefold() in forms.months and not first_word.islower():
         # "Januari-Mei 2020": the first month is its own mention, same year
         # ("Desember-Februari 2021" starts in the year before).
         first = forms.months[first_word.casefold()]
         first_year = year if first <= month else year - 1
-        hits.append(
-            DateHit(match.start("range_month"), match.end("range_month"), first_year, first)
-        )
-    hits.append(DateHit(match.start("month"), match.end(), year, month))
+        start, end = match.span(groups.range_month)
+        hits.append(DateHit(start, end, first_year, first))
+    hits.append(DateHit(match.start(groups.month), match.end(), year, month))
     return hits
 
 
 def _read_day_month(
     match: regex.Match[str], forms: DateForms, text: str, month_first: bool
 ) -> list[DateHit]:
-    year = int(match["year"]) if match["year"] else None
-    month, day = forms.months[match["month"].casefold()], int(match["day"])
+    groups = forms.groups
+    year_text, word, day_text = match.group(groups.year, groups.month, groups.day)
+    year = int(year_text) if year_text else None
+    month, day = forms.months[word.casefold()], int(day_text)
     if not is_valid_date(year or LEAP_YEAR, month, day):
         return []
     hits = []
@@ -176,18 +233,18 @@ def _read_day_month(
     # "3 - 20 Juli 2021": the first day is its own mention with the same month
     # and year, the end date another; in "July 3-20, 2021" the whole range
     # stands for its end date.
-    if match["range_start"] and not month_first:
-        start = match.start("day")
-        first = int(match["range_start"])
+    range_start = match[groups.range_start]
+    if range_start and not month_first:
+        start = match.start(groups.day)
+        first = int(range_start)
         if is_valid_date(year or LEAP_YEAR, month, first) and first < day:
-            hits.append(
-                DateHit(match.start("range_start"), match.end("range_start"), year, month, first)
-            )
+            first_start, first_end = match.span(groups.range_start)
+            hits.append(DateHit(first_start, first_end, year, month, first))
     else:
         start, end = _extend_over_prefix(match, forms, text, month_first)
     # The optional dot after a month is an abbreviation's ("Sept."), not the
     # full stop after a full name ("pada 12 Maret.").
-    if end == match.end("month") + 1 and match["month"].casefold() not in forms.short_months:
+    if end == match.end(groups.month) + 1 and word.casefold() not in forms.short_months:
         end -= 1
     time, offset = _read_time(match, forms)
     hits.append(DateHit(start, end, year, month, day, time, offset))
@@ -198,7 +255,7 @@ def _extend_over_prefix(
     match: regex.Match[str], forms: DateForms, text: str, month_first: bool
 ) -> tuple[int, int]:
     """Return the span of a textual date with a weekday before it taken in."""
-    start = match.start("month") if month_first else match.start()
+    start = match.start(forms.groups.month) if month_first else match.start()
     end = match.end()
     weekday, paren = read_prefix(text, start, forms)
     if weekday >= 0:

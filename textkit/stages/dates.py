@@ -41,15 +41,11 @@ def find_dates(body: str, rules: Rules, published: str | None = None) -> list[Da
     >>> [m.value for m in find_dates("Rapat digelar Selasa (6/7/2021) dan Mei 2025.", load("id"))]
     ['2021-07-06', '2025-05']
     """
-    forms = date_forms(rules)
-    hits = scan_dates(body, forms)
-    resolved = resolve_missing_years(hits, published)
     mentions = []
-    for hit in resolved:
+    for hit in resolve_missing_years(scan_dates(body, date_forms(rules)), published):
         value, precision = iso_value(hit)
-        mentions.append(
-            DateMention(body[hit.start : hit.end], value, hit.start, hit.end, precision)
-        )
+        start, end = hit.start, hit.end
+        mentions.append(DateMention(body[start:end], value, start, end, precision))
     return mentions
 
 
@@ -65,6 +61,11 @@ def resolve_missing_years(hits: list[DateHit], published: str | None) -> list[Da
     >>> resolve_missing_years([DateHit(20, 25, None, 7, 6)], None)
     []
     """
+    for hit in hits:
+        if hit.year is None:
+            break
+    else:
+        return hits
     reference = _date_of(published)
     full = [h for h in hits if h.year is not None and h.day is not None]
     full_starts = [h.start for h in full]
@@ -74,7 +75,7 @@ def resolve_missing_years(hits: list[DateHit], published: str | None) -> list[Da
             out.append(hit)
             continue
         near = _nearest(hit.start, full, full_starts)
-        ref = reference or (_date_of(iso_value(near)[0]) if near else None)
+        ref = reference or (_day_of(near) if near else None)
         if ref is None or hit.month is None or hit.day is None:
             continue
         year = resolve_year(hit.month, hit.day, ref, ref.year)
@@ -89,6 +90,14 @@ def _nearest(position: int, hits: list[DateHit], starts: list[int]) -> DateHit |
     i = bisect.bisect_left(starts, position)
     candidates = [hits[j] for j in (i - 1, i) if 0 <= j < len(hits)]
     return min(candidates, key=lambda h: abs(h.start - position))
+
+
+def _day_of(hit: DateHit) -> dt.date | None:
+    """Return the calendar day of a hit with a year, month and day (None if no such day)."""
+    try:
+        return dt.date(hit.year, hit.month, hit.day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
 
 
 def _date_of(value: str | None) -> dt.date | None:

@@ -238,14 +238,17 @@ def build_name_index(
     after_skip = 0  # runs come in body order: the skip spans starting before them, counted
     last_end = -1
     memo = qr.memo
+    bases, by_word, honorific_of = index.bases, index.by_word, index.honorific_of
     for m in qr.name_run_re.finditer(body):
         start, end = m.span()
         while after_skip < len(skip) and skip[after_skip][0] <= start:
             after_skip += 1
         if after_skip and start < skip[after_skip - 1][1]:
             continue
-        entry = memo.get(("entry", m.group())) or memoised(qr, "entry", m.group(), _index_entry)
-        if entry[0] is None:
+        run = m.group()
+        entry = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
+        name = entry[0]
+        if name is None:
             continue
         base = TITLED if entry[1] else PLAIN
         if (
@@ -254,11 +257,21 @@ def build_name_index(
             and _follows_titled_run(body, start, index, last_end)
             and not _is_sentence_subject(body, start, end, qr)
         ):
-            cleared = CLEARED_TITLED if index.bases[-1] == TITLED else CLEARED
-            index.bases[-1], base = cleared, CHAINED
-        index.add(start, end, base, entry)
+            bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
+        # What index.add does, inline: this loop runs for every name in the body.
+        index.starts.append(start)
+        index.ends.append(end)
+        index.names.append(name)
+        index.entries.append(entry)
+        bases.append(base)
+        if not entry[3]:
+            for word in entry[2]:
+                if word in by_word:
+                    by_word[word][name] = None
+                else:
+                    by_word[word] = {name: None}
         if entry[5]:
-            index.honorific_of.setdefault(*entry[5])
+            honorific_of.setdefault(*entry[5])
         last_end = end
     return index
 

@@ -44,8 +44,9 @@ MISSING = object()
 
 @dataclass(frozen=True)
 class BodyWords:
-    """A body's vocabulary, its lowercased text when that keeps every offset, and the cue
-    matches found in it so far (two finders scan for the same cues)."""
+    """A body's words (its lowercased runs of word characters), its lowercased text when
+    that keeps every offset, and the cue matches found in it so far (two finders scan for
+    the same cues)."""
 
     vocab: frozenset[str]
     lower: str | None
@@ -54,19 +55,30 @@ class BodyWords:
     )
 
 
+# Punctuation that mostly sits against words; each becomes a space (offsets do not
+# matter here) so that splitting at whitespace gives the plain words.
+WORD_SEPARATORS = ",.\u201c\u201d\"():;!?'\u2019\u2018-\u2013\u2014/\u2026%&+[]*"
+
+
 def body_words(body: str) -> BodyWords:
     """Return the body's lowercased words, and its lowercased text for finding them.
 
-    The vocabulary also holds the whitespace tokens that carry punctuation.
+    A word is a run of word characters (a token with punctuation gives its runs).
 
-    >>> sorted(body_words("Kata Budi, kata dia").vocab)
-    ['budi', 'budi,', 'dia', 'kata']
+    >>> sorted(body_words("Kata Budi, kata-dia").vocab)
+    ['budi', 'dia', 'kata']
     """
     lower = body.lower()
     same = len(lower) == len(body)
-    # Most tokens are plain words; the regex splits only the others ("budi,", "(kata").
-    # Tokens with punctuation stay in too: no cue's first word holds punctuation.
-    vocab = set(lower.split())
+    spaced = lower
+    for mark in WORD_SEPARATORS:
+        if mark in spaced:
+            spaced = spaced.replace(mark, " ")
+    tokens = spaced.split()
+    if "".join(tokens).isalnum():  # only plain words left: they are the runs
+        return BodyWords(frozenset(tokens), lower if same else None)
+    # Other punctuation (or "_", which belongs to a run): split the odd tokens by regex.
+    vocab = set(tokens)
     mixed = " ".join(token for token in vocab if not token.isalnum())
     vocab.update(WORD_SCAN_RE.findall(mixed))
     return BodyWords(frozenset(vocab), lower if same else None)
@@ -149,6 +161,8 @@ class QuoteRules:
     non_cue_before: frozenset[str]
     abbreviations: frozenset[str]
     sentence_cues: frozenset[str]
+    # The sentence cues with a clitic attached, and bare (none when there are no clitics).
+    sentence_cue_forms: frozenset[str]
     definite_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
     place_words: frozenset[str]
@@ -291,6 +305,12 @@ def _word_sets(
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),
         "sentence_cues": _folded(data.get("sentence_cues")),
+        "sentence_cue_forms": frozenset(
+            form
+            for w in _folded(data.get("sentence_cues"))
+            for c in data.get("clitics", ())
+            for form in (w, w + c)
+        ),
         "definite_determiners": _folded(data.get("definite_determiners")),
         "indefinite_determiners": _folded(data.get("indefinite_determiners")),
         "place_words": _folded(data.get("place_words")),

@@ -32,8 +32,8 @@ MAX_FRAME_PHRASE_CHARS = 160
 MAX_INSERTED_CUE_CHARS = 80
 SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}")
 GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
-MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
-WORD_RE = regex.compile(r"\w+")
+# Holds MIN_REPORTED_WORDS (three) runs of word characters or more.
+ENOUGH_WORDS_RE = regex.compile(r"\w\W+\w+\W+\w")
 PUNCT_RE = regex.compile(r"[,.;:!?\n]")
 SPACES_RE = regex.compile(r"[ ]+")
 
@@ -91,9 +91,10 @@ def _is_content(body: str, start: int, end: int) -> bool:
     Quoted phrases inside it are allowed ("he said the plan was “bold”").
     """
     text = body[start:end]
-    if len(WORD_RE.findall(text)) < MIN_REPORTED_WORDS or MARK_RE.match(text.lstrip()):
+    lead = text.lstrip()[:1]
+    if (lead and lead in QUOTE_MARKS) or not ENOUGH_WORDS_RE.search(text):
         return False
-    return len(MARK_RE.findall(text)) % 2 == 0
+    return sum(text.count(mark) for mark in QUOTE_MARKS) % 2 == 0
 
 
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
@@ -141,8 +142,7 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
 
 def _opens_sentences(cue: str, qr: QuoteRules) -> bool:
     """Return True for a cue verb that may open reported speech ("Lanjut Budi, ...")."""
-    folded = cue.casefold()
-    return any(folded == w or folded == w + c for w in qr.sentence_cues for c in qr.clitics)
+    return cue.casefold() in qr.sentence_cue_forms
 
 
 def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> Reported | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
-from textkit.stages.sentences import is_abbreviation_dot, sentence_start
+from textkit.stages.sentences import SPACE_CHARS, is_abbreviation_dot, sentence_start
 from textkit.stages.speakers import (
     Attribution,
     attribution_before_verb,
@@ -31,6 +31,9 @@ MAX_FRAME_PHRASE_CHARS = 160
 # An inserted cue ("..., lanjut Kepala Dinas X, ...") is at most this long.
 MAX_INSERTED_CUE_CHARS = 80
 SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}")
+STOP_CLOSERS = '"“”’)'
+# Stops that end no sentence ("3.5") looked past by hand before the regex takes over.
+MAX_FAST_STOPS = 8
 GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
 # Holds MIN_REPORTED_WORDS (three) runs of word characters or more.
 ENOUGH_WORDS_RE = regex.compile(r"\w\W+\w+\W+\w")
@@ -48,8 +51,31 @@ class Reported:
 
 
 def sentence_end(body: str, pos: int, qr: QuoteRules) -> int:
-    """Return the end of the sentence that holds ``pos`` (after its full stop)."""
+    """Return the end of the sentence that holds ``pos`` (after its full stop).
+
+    That is the first match of SENTENCE_END_RE, a stop's dot not counting
+    after an abbreviation; found with str.find, the regex taking over for
+    tabs or many stops that end nothing ("3.5").
+    """
     limit = min(len(body), pos + MAX_REPORTED_CHARS)
+    if body.find("\t", pos, limit) >= 0:
+        return _sentence_end_by_regex(body, pos, limit, qr)
+    line = body.find("\n", pos, limit)
+    gap = body.find("   ", pos, line if line >= 0 else limit)
+    brk = gap if gap >= 0 else line
+    before = brk if brk >= 0 else limit
+    at = pos
+    for _ in range(MAX_FAST_STOPS):
+        stop = _first_stop(body, at, before)
+        if stop < 0:
+            return before
+        if _stop_ends(body, stop, limit) and not is_abbreviation_dot(body, stop, qr):
+            return stop + 1
+        at = stop + 1
+    return _sentence_end_by_regex(body, at, limit, qr)
+
+
+def _sentence_end_by_regex(body: str, pos: int, limit: int, qr: QuoteRules) -> int:
     for m in SENTENCE_END_RE.finditer(body, pos, limit):
         if m.group() in ".!?":
             if is_abbreviation_dot(body, m.start(), qr):
@@ -57,6 +83,20 @@ def sentence_end(body: str, pos: int, qr: QuoteRules) -> int:
             return m.end()
         return m.start()
     return limit
+
+
+def _first_stop(body: str, pos: int, end: int) -> int:
+    """Return the offset of the first ".", "!" or "?" in body[pos:end], or -1."""
+    found = [at for at in (body.find(c, pos, end) for c in ".!?") if at >= 0]
+    return min(found) if found else -1
+
+
+def _stop_ends(body: str, stop: int, limit: int) -> bool:
+    """Return True when a space (or the limit) follows a stop, maybe after a closing mark."""
+    after = stop + 1
+    if after < limit and body[after] in STOP_CLOSERS:
+        after += 1
+    return after >= limit or body[after] in SPACE_CHARS
 
 
 def _content_start(body: str, pos: int, qr: QuoteRules) -> int:

@@ -8,13 +8,13 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex
 
 from textkit.stages.names import is_acronym, split_role
-from textkit.stages.quote_rules import QuoteRules, memoised
+from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, memo_table, memoised
 
 # Longest name the index keeps; longer runs are organisations or headlines.
 MAX_NAME_TOKENS = 6
@@ -26,6 +26,8 @@ MAX_SHORT_MENTION_WORDS = 2
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
+# A name run's parenthesised part (quote_rules.PAREN) holds at most 60 characters.
+MAX_PAREN_CHARS = 61
 # Searched backwards (regex's (?r)) for where the sentence holding a name starts.
 LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
 LEAD_STOPS = '\n.!?”"'
@@ -237,16 +239,16 @@ def build_name_index(
     skip = skip or []
     after_skip = 0  # runs come in body order: the skip spans starting before them, counted
     last_end = -1
-    memo = qr.memo
+    memo = memo_table(qr, "entry")
     bases, by_word, honorific_of = index.bases, index.by_word, index.honorific_of
-    for m in qr.name_run_re.finditer(body):
+    for m in _runs_outside(body, qr.name_run_re, skip):
         start, end = m.span()
         while after_skip < len(skip) and skip[after_skip][0] <= start:
             after_skip += 1
         if after_skip and start < skip[after_skip - 1][1]:
             continue
         run = m.group()
-        entry = memo.get(("entry", run)) or memoised(qr, "entry", run, _index_entry)
+        entry = memo.get(run) or memoised(qr, "entry", run, _index_entry)
         name = entry[0]
         if name is None:
             continue
@@ -274,6 +276,46 @@ def build_name_index(
             honorific_of.setdefault(*entry[5])
         last_end = end
     return index
+
+
+def _runs_outside(
+    body: str, pattern: regex.Pattern[str], skip: list[tuple[int, int]]
+) -> Iterator[regex.Match[str]]:
+    """Yield the runs ``pattern.finditer(body)`` gives, less some starting inside a skip span.
+
+    The scan goes on past a skip span's end when a mark or line break that no
+    run can hold follows it: from there on the runs are the same.
+    """
+    jumps = [(start, at) for start, end in skip if (at := _barrier_after(body, end)) is not None]
+    pos, k = 0, 0
+    while True:
+        for m in pattern.finditer(body, pos):
+            start = m.start()
+            while k < len(jumps) and jumps[k][1] < start:
+                k += 1
+            if k < len(jumps) and jumps[k][0] <= start:
+                pos, k = jumps[k][1] + 1, k + 1
+                break  # a run inside a skip span: go on after its barrier
+            yield m
+        else:
+            return
+
+
+def _barrier_after(body: str, end: int) -> int | None:
+    """Return the offset of the quote mark or line break that only spaces part from ``end``.
+
+    None when there is none, or when a parenthesis just before the mark may
+    hold it inside a name run ("Budi (“Ibu”)").
+    """
+    for at in range(end, len(body)):
+        char = body[at]
+        if char == "\n":
+            return at
+        if char in QUOTE_MARKS:
+            return None if "(" in body[max(0, at - MAX_PAREN_CHARS) : at] else at
+        if not char.isspace():
+            return None
+    return None
 
 
 def _index_entry(run: str, qr: QuoteRules) -> IndexEntry:

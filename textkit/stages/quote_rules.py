@@ -178,26 +178,32 @@ class QuoteRules:
     introduction_re: regex.Pattern[str] | None
     alias_re: regex.Pattern[str] | None
     # Results of pure functions of one string (a name run's split into name and
-    # role), kept across the articles of one process; bounded by ``remember``.
-    memo: dict[tuple[str, str], Any] = field(
+    # role), one table per function, kept across the articles of one process;
+    # bounded by ``memoised``.
+    memo: dict[str, dict[str, Any]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+
+
+def memo_table(qr: QuoteRules, kind: str) -> dict[str, Any]:
+    """Return the rules' memo of one function's results, by the string asked about."""
+    table = qr.memo.get(kind)
+    if table is None:
+        table = qr.memo[kind] = {}
+    return table
 
 
 def memoised(
     qr: QuoteRules, kind: str, text: str, compute: Callable[[str, QuoteRules], Any]
 ) -> Any:
-    """Return compute(text, qr), kept in the rules' memo under (kind, text)."""
-    found = qr.memo.get((kind, text), MISSING)
-    return remember(qr, (kind, text), compute(text, qr)) if found is MISSING else found
-
-
-def remember(qr: QuoteRules, key: tuple[str, str], value: Any) -> Any:
-    """Return the value after keeping it in the rules' memo (emptied when it grows too big)."""
-    if len(qr.memo) >= MAX_MEMO_ENTRIES:
-        qr.memo.clear()
-    qr.memo[key] = value
-    return value
+    """Return compute(text, qr), kept in the rules' memo of ``kind`` (emptied when too big)."""
+    table = qr.memo.get(kind) or memo_table(qr, kind)
+    found = table.get(text, MISSING)
+    if found is MISSING:
+        if len(table) >= MAX_MEMO_ENTRIES:
+            table.clear()
+        found = table[text] = compute(text, qr)
+    return found
 
 
 def quote_rules(rules: Rules) -> QuoteRules:

@@ -8,7 +8,7 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -236,22 +236,18 @@ def build_name_index(
     left out: a name the speaker mentions is not a name the article gives.
     """
     index = NameIndex(body, qr, honorifics=qr.honorifics, glue_words=qr.opener_words)
-    skip = skip or []
-    after_skip = 0  # runs come in body order: the skip spans starting before them, counted
-    last_end = -1
     memo = memo_table(qr, "entry")
     bases, by_word, honorific_of = index.bases, index.by_word, index.honorific_of
-    for m in _runs_outside(body, qr.name_run_re, skip):
-        start, end = m.span()
-        while after_skip < len(skip) and skip[after_skip][0] <= start:
-            after_skip += 1
-        if after_skip and start < skip[after_skip - 1][1]:
-            continue
+    add_start, add_end = index.starts.append, index.ends.append
+    add_name, add_entry, add_base = index.names.append, index.entries.append, bases.append
+    last_end = -1
+    for m in _runs_outside(body, qr.name_run_re, skip or []):
         run = m.group()
         entry = memo.get(run) or memoised(qr, "entry", run, _index_entry)
         name = entry[0]
         if name is None:
             continue
+        start, end = m.span()
         base = TITLED if entry[1] else PLAIN
         if (
             base == PLAIN
@@ -261,11 +257,11 @@ def build_name_index(
         ):
             bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
         # What index.add does, inline: this loop runs for every name in the body.
-        index.starts.append(start)
-        index.ends.append(end)
-        index.names.append(name)
-        index.entries.append(entry)
-        bases.append(base)
+        add_start(start)
+        add_end(end)
+        add_name(name)
+        add_entry(entry)
+        add_base(base)
         if not entry[3]:
             for word in entry[2]:
                 if word in by_word:
@@ -280,25 +276,35 @@ def build_name_index(
 
 def _runs_outside(
     body: str, pattern: regex.Pattern[str], skip: list[tuple[int, int]]
-) -> Iterator[regex.Match[str]]:
-    """Yield the runs ``pattern.finditer(body)`` gives, less some starting inside a skip span.
+) -> list[regex.Match[str]]:
+    """Return the runs ``pattern.finditer(body)`` gives that start outside the skip spans.
 
     The scan goes on past a skip span's end when a mark or line break that no
     run can hold follows it: from there on the runs are the same.
     """
     jumps = [(start, at) for start, end in skip if (at := _barrier_after(body, end)) is not None]
-    pos, k = 0, 0
+    past = len(body) + 1
+    jumps.append((past, past))  # past every run: no bound checks below
+    runs: list[regex.Match[str]] = []
+    pos, k, after_skip, skip_end, check_at = 0, 0, 0, -1, 0
     while True:
         for m in pattern.finditer(body, pos):
             start = m.start()
-            while k < len(jumps) and jumps[k][1] < start:
-                k += 1
-            if k < len(jumps) and jumps[k][0] <= start:
-                pos, k = jumps[k][1] + 1, k + 1
-                break  # a run inside a skip span: go on after its barrier
-            yield m
+            if start >= check_at:  # a skip span may start here: bring the state up to date
+                while jumps[k][1] < start:
+                    k += 1
+                if jumps[k][0] <= start:
+                    pos, k = jumps[k][1] + 1, k + 1
+                    break  # a run inside a skip span: go on after its barrier
+                while after_skip < len(skip) and skip[after_skip][0] <= start:
+                    after_skip += 1
+                skip_end = skip[after_skip - 1][1] if after_skip else -1
+                check_at = min(skip[after_skip][0] if after_skip < len(skip) else past, jumps[k][0])
+            if start < skip_end:
+                continue
+            runs.append(m)
         else:
-            return
+            return runs
 
 
 def _barrier_after(body: str, end: int) -> int | None:

@@ -220,7 +220,8 @@ def _resolve(
     for item in items:
         if item.attribution is not None and item.attribution.name:
             index.add_short(item.attribution.name)
-    named = [_full_name(i, index, aliases) for i in items]
+    fullest: dict[str, str] = {}  # the index is complete now: one lookup per distinct name
+    named = [_full_name(i, index, aliases, fullest) for i in items]
     known = known_speakers(named, index)
     anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
     roles: dict[str, str] = {}
@@ -259,11 +260,16 @@ def _resolve(
     return quotes
 
 
-def _full_name(item: _Item, index: NameIndex, aliases: dict[str, str]) -> str | None:
+def _full_name(
+    item: _Item, index: NameIndex, aliases: dict[str, str], known: dict[str, str]
+) -> str | None:
+    """Return the fullest form of the name a cue gives (kept in ``known`` by that name)."""
     att = item.attribution
     if att is None or not att.name:
         return None
-    full = index.fullest(index.trimmed(att.name))
+    full = known.get(att.name)
+    if full is None:
+        full = known[att.name] = index.fullest(index.trimmed(att.name))
     return aliases.get(full, full)
 
 

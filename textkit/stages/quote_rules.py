@@ -60,13 +60,16 @@ class BodyWords:
 WORD_SEPARATORS = ",.\u201c\u201d\"():;!?'\u2019\u2018-\u2013\u2014/\u2026%&+[]*"
 
 
-def body_words(body: str) -> BodyWords:
-    """Return the body's lowercased words, and its lowercased text for finding them.
+def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
+    """Return the body's lowercased words (those ``among`` the given ones, if given), and
+    its lowercased text for finding them.
 
     A word is a run of word characters (a token with punctuation gives its runs).
 
     >>> sorted(body_words("Kata Budi, kata-dia").vocab)
     ['budi', 'dia', 'kata']
+    >>> sorted(body_words("Kata Budi, kata-dia", frozenset({"dia", "ujar"})).vocab)
+    ['dia']
     """
     lower = body.lower()
     same = len(lower) == len(body)
@@ -75,13 +78,13 @@ def body_words(body: str) -> BodyWords:
         if mark in spaced:
             spaced = spaced.replace(mark, " ")
     tokens = spaced.split()
-    if "".join(tokens).isalnum():  # only plain words left: they are the runs
-        return BodyWords(frozenset(tokens), lower if same else None)
-    # Other punctuation (or "_", which belongs to a run): split the odd tokens by regex.
-    vocab = set(tokens)
-    mixed = " ".join(token for token in vocab if not token.isalnum())
-    vocab.update(WORD_SCAN_RE.findall(mixed))
-    return BodyWords(frozenset(vocab), lower if same else None)
+    if not "".join(tokens).isalnum():
+        # Other punctuation (or "_", which belongs to a run): split the odd tokens by regex.
+        runs = set(tokens)
+        runs.update(WORD_SCAN_RE.findall(" ".join(t for t in runs if not t.isalnum())))
+        tokens = list(runs)
+    vocab = frozenset(tokens) if among is None else among.intersection(tokens)
+    return BodyWords(vocab, lower if same else None)
 
 
 def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
@@ -142,6 +145,8 @@ class QuoteRules:
 
     rule_ids: dict[str, str]
     firsts: dict[str, frozenset[str]]
+    # Every cue's first word: the words of a body worth keeping (body_words).
+    any_first: frozenset[str]
     verb_first_re: regex.Pattern[str]
     speaker_first_re: regex.Pattern[str]
     frame_re: regex.Pattern[str]
@@ -221,17 +226,19 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     verb_first, speaker_first = cues["verb-first"], cues["speaker-first"]
     frame_words = [w for frame in frames for w in frame["words"]] or ["-"]
     titles = rules.words("titles") or ("-",)
+    firsts = {  # only plain words: body_words finds no other
+        key: frozenset(w for w in found if WORD_SCAN_RE.fullmatch(w))
+        for key, found in (
+            ("verb-first", first_words(verb_first["words"], clitics)),
+            ("speaker-first", first_words(speaker_first["words"])),
+            ("frame", first_words(frame_words, clitics)),
+            ("introduction", first_words(data.get("introductions", ["-"]))),
+            ("alias", first_words(data.get("aliases", ["-"]))),
+        )
+    }
     return QuoteRules(
-        firsts={  # only plain words: body_words finds no other
-            key: frozenset(w for w in found if WORD_SCAN_RE.fullmatch(w))
-            for key, found in (
-                ("verb-first", first_words(verb_first["words"], clitics)),
-                ("speaker-first", first_words(speaker_first["words"])),
-                ("frame", first_words(frame_words, clitics)),
-                ("introduction", first_words(data.get("introductions", ["-"]))),
-                ("alias", first_words(data.get("aliases", ["-"]))),
-            )
-        },
+        firsts=firsts,
+        any_first=frozenset().union(*firsts.values()),
         rule_ids={
             "verb-first": verb_first["id"],
             "speaker-first": speaker_first["id"],

@@ -84,7 +84,7 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     qr = quote_rules(rules)
     spans = find_quote_spans(body)
     items = [item for span in spans if (item := _direct_item(body, span, qr)) is not None]
-    words = body_words(body)
+    words = body_words(body, qr.any_first)
     opens = [span.open_mark for span in spans]
     for reported in find_reported(body, qr, words):
         if not _overlaps_any(reported, spans, opens):

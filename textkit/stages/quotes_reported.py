@@ -16,9 +16,10 @@ from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_
 from textkit.stages.sentences import SPACE_CHARS, is_abbreviation_dot, sentence_start
 from textkit.stages.speakers import (
     Attribution,
-    attribution_before_verb,
     is_cue_verb,
+    skip_spaces,
     speaker_after,
+    speaker_before_cue_verb,
 )
 
 MAX_REPORTED_CHARS = 700
@@ -34,7 +35,6 @@ SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}"
 STOP_CLOSERS = '"“”’)'
 # Stops that end no sentence ("3.5") looked past by hand before the regex takes over.
 MAX_FAST_STOPS = 8
-GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
 # Holds MIN_REPORTED_WORDS (three) runs of word characters or more.
 ENOUGH_WORDS_RE = regex.compile(r"\w\W+\w+\W+\w")
 PUNCT_RE = regex.compile(r"[,.;:!?\n]")
@@ -101,17 +101,32 @@ def _stop_ends(body: str, stop: int, limit: int) -> bool:
 
 def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
     """Return where the reported content starts after a cue that ends at ``pos``."""
-    gap = GAP_RE.match(body, pos)
-    start = gap.end() if gap else pos
+    start = _gap_end(body, pos)
     if qr.content_opener_re is None:
         return start
     window = body[start : start + MAX_OPENER_GAP_CHARS]
     opener = qr.content_opener_re.search(window)
     skipped = window[: opener.start()] if opener else ""
     if opener and len(skipped.split()) <= MAX_SKIPPED_WORDS and not PUNCT_RE.search(skipped):
-        gap = GAP_RE.match(body, start + opener.end())
-        start = gap.end() if gap else start + opener.end()
+        start = _gap_end(body, start + opener.end())
     return start
+
+
+def _gap_end(body: str, pos: int) -> int:
+    """Return where GAP_RE's match at ``pos`` ends: spaces, a comma or colon, spaces."""
+    if body.startswith(" ", pos):
+        pos = _spaces_end(body, pos)
+    if body.startswith((",", ":"), pos):
+        pos += 1
+    if body.startswith(" ", pos):
+        pos = _spaces_end(body, pos)
+    return pos
+
+
+def _spaces_end(body: str, pos: int) -> int:
+    if not body.startswith("  ", pos):
+        return pos + 1  # one space: the usual case
+    return SPACES_RE.match(body, pos).end()
 
 
 def _content_may_start(body: str, verb: regex.Match[str], start: int, qr: QuoteRules) -> bool:
@@ -149,7 +164,7 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
         end = sentence_end(body, start, qr)
         if not _is_content(body, start, end):
             continue
-        att = attribution_before_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
+        att = speaker_before_cue_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
         if att is not None:
             found.append(Reported(start, end, att))
     return found
@@ -207,8 +222,7 @@ def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> R
 
 def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: bool) -> int:
     """Return where the speaker phrase after a frame ends (at its comma, or its last name)."""
-    gap = SPACES_RE.match(body, pos, limit)
-    at = gap.end() if gap else pos
+    at = skip_spaces(body, pos, limit)
     m = (qr.pronoun_re if is_pronoun else qr.name_run_re).match(body, at, limit)
     end = m.end() if m else pos
     comma = body.find(",", end, limit)

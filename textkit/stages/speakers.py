@@ -14,7 +14,7 @@ import regex
 
 from textkit.stages.names import is_role_like, pick_name, split_role
 from textkit.stages.quote_rules import QuoteRules, memoised
-from textkit.stages.sentences import find_clause_end
+from textkit.stages.sentences import SPACE_CHARS, find_clause_end
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
 MAX_CUE_GAP_CHARS = 12
@@ -35,6 +35,8 @@ MIN_APPOSITIVE_SEGMENTS = 3
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
+DASHES = "―—–-"
+LEAD_PUNCT = ",.;:!?-–—"
 DIGIT_RE = regex.compile(r"\d")
 
 
@@ -60,8 +62,9 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
     credit = dash_credit(body, pos, limit, qr)
     if credit is not None:
         return credit
-    gap = LEAD_PUNCT_RE.match(body, pos, min(limit, pos + MAX_CUE_GAP_CHARS))
-    start = gap.end() if gap else pos
+    start, stop = pos, min(limit, pos + MAX_CUE_GAP_CHARS)
+    while start < stop and (body[start] in SPACE_CHARS or body[start] in LEAD_PUNCT):
+        start += 1  # LEAD_PUNCT_RE's match, by hand
     end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
     verb = qr.verb_first_re.match(body, start, end)
     if verb:
@@ -71,6 +74,9 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
 
 def dash_credit(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | None:
     """Return the speaker credited after a dash ("” — Budi Santoso"), or None."""
+    first = body[pos:limit].lstrip(" ")[:1]
+    if not first or first not in DASHES:
+        return None  # DASH_NAME_RE cannot match
     dash = DASH_NAME_RE.match(body, pos, limit)
     if not dash or not dash.group().strip():
         return None
@@ -97,16 +103,25 @@ def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> 
 
 
 def _next_is_name(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
+    after = skip_spaces(body, pos, end)
+    return after > pos and bool(qr.name_run_re.match(body, after, end))
+
+
+def skip_spaces(body: str, pos: int, end: int) -> int:
+    """Return where the run of spaces at ``pos`` ends (``pos`` if none), not past ``end``."""
+    if not body.startswith(" ", pos, end):
+        return pos
+    if not body.startswith("  ", pos, end):
+        return pos + 1  # one space: the usual case
     m = SPACES_RE.match(body, pos, end)
-    return bool(m and qr.name_run_re.match(body, m.end(), end))
+    return m.end()
 
 
 def speaker_after(
     body: str, pos: int, end: int, qr: QuoteRules
 ) -> tuple[str | None, str | None, bool]:
     """Return (name, role, is_pronoun) for the speaker phrase that starts at ``pos``."""
-    m = SPACES_RE.match(body, pos, end)
-    pos = m.end() if m else pos
+    pos = skip_spaces(body, pos, end)
     pronoun = qr.pronoun_re.match(body, pos, end)
     if pronoun:
         return None, None, True
@@ -199,9 +214,9 @@ def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> li
     chain = [run.group()]
     pos = run.end()
     while len(chain) < MAX_CHAIN_SEGMENTS:
+        if not body.startswith(", ", pos, end):
+            break  # COMMA_RE cannot match
         comma = COMMA_RE.match(body, pos, end)
-        if not comma:
-            break
         joined = _connector_after(body, comma.end(), end, qr)
         if joined is not None:  # "Bidang Politik, Hukum, dan Keamanan X": one office
             chain[-1] = f"{chain[-1]} {body[comma.end() : joined.end()]}"
@@ -268,6 +283,13 @@ def attribution_before_verb(
     """Return the attribution for "SPEAKER VERB" where the speaker sits in body[start:verb]."""
     if not is_cue_verb(body, verb, qr):
         return None
+    return speaker_before_cue_verb(body, start, verb, qr)
+
+
+def speaker_before_cue_verb(
+    body: str, start: int, verb: regex.Match[str], qr: QuoteRules
+) -> Attribution | None:
+    """Return attribution_before_verb's result for a verb already known to be a cue."""
     phrase = body[start : verb.start()]
     att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
     segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
@@ -352,7 +374,7 @@ def _is_relative(segment: str, qr: QuoteRules) -> bool:
 def _is_adjunct(segment: str, qr: QuoteRules) -> bool:
     """Return True for a time or place segment between a speaker and the verb."""
     first = segment.split()[0].casefold()
-    return first in qr.adjunct_words or bool(DIGIT_RE.search(segment) and len(segment) < 25)
+    return first in qr.adjunct_words or (len(segment) < 25 and bool(DIGIT_RE.search(segment)))
 
 
 def _subject_of(segment: str, qr: QuoteRules) -> str | None:

@@ -47,6 +47,8 @@ POSSIBLE_KINDS = {
     CLEARED_TITLED: ("",),
     PLAIN: ("", "subject"),
 }
+# person_before's table for each tuple of kinds asked about (a handful in the code).
+SETTLED: dict[tuple[str, ...], dict[str, bool | None]] = {}
 
 
 @dataclass
@@ -196,7 +198,11 @@ class NameIndex:
         stop = max(-1, i - MAX_MENTIONS_BACK)
         # For each way of titling: True or False when that settles the kind's
         # membership, None when it turns on whether the name opens its sentence.
-        settled = {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
+        settled = SETTLED.get(kinds)
+        if settled is None:
+            settled = SETTLED[kinds] = {
+                base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()
+            }
         bases = self.bases
         while i > stop:
             found = settled[bases[i]]

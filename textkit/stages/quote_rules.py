@@ -155,6 +155,8 @@ class QuoteRules:
     title_re: regex.Pattern[str]
     content_opener_re: regex.Pattern[str] | None
     lead_in_re: regex.Pattern[str] | None
+    # How long a lead-in can be (case-insensitive matching keeps lengths): a cheap test first.
+    lead_in_lengths: frozenset[int]
     determiner_re: regex.Pattern[str] | None
     clitics: tuple[str, ...]
     pronouns: frozenset[str]
@@ -257,6 +259,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         ),
         content_opener_re=_optional_words(data.get("content_openers"), where),
         lead_in_re=_optional_words(data.get("frame_lead_ins"), where),
+        lead_in_lengths=frozenset(len(w.strip()) for w in data.get("frame_lead_ins") or ()),
         determiner_re=_optional_words(data.get("determiners"), where),
         introduction_re=_optional_words(data.get("introductions"), where),
         alias_re=_optional_words(data.get("aliases"), where),

@@ -122,8 +122,12 @@ def _reported_item(reported: Reported) -> _Item:
 def _block_end(body: str, pos: int) -> int:
     """Return where the paragraph holding ``pos`` ends, looking no further than a cue can sit."""
     limit = min(len(body), pos + MAX_CUE_WINDOW_CHARS)
-    m = BLOCK_END_RE.search(body, pos, limit)
-    return m.start() if m else limit
+    if body.find("\t", pos, limit) >= 0:
+        m = BLOCK_END_RE.search(body, pos, limit)
+        return m.start() if m else limit
+    line = body.find("\n", pos, limit)  # BLOCK_END_RE's match, found by str.find
+    spaces = body.find("   ", pos, line if line >= 0 else limit)
+    return spaces if spaces >= 0 else (line if line >= 0 else limit)
 
 
 def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
@@ -189,11 +193,16 @@ def _word_count(body: str, span: QuoteSpan) -> int:
 
 def _is_title_like(body: str, span: QuoteSpan) -> bool:
     """Return True for a short quoted phrase whose every word is capitalised (a title or name)."""
-    words = [w.strip(TITLE_PUNCT) for s, e in span.parts for w in body[s:e].split()]
-    words = [w for w in words if w]
-    return len(words) <= MAX_SCARE_QUOTE_WORDS and all(
-        w[:1].isupper() or w[:1].isdigit() for w in words
-    )
+    count = 0
+    for start, end in span.parts:
+        for token in body[start:end].split():
+            word = token.strip(TITLE_PUNCT)
+            if not word:
+                continue
+            count += 1
+            if count > MAX_SCARE_QUOTE_WORDS or not (word[:1].isupper() or word[:1].isdigit()):
+                return False
+    return True
 
 
 def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:

@@ -176,6 +176,8 @@ def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
     lead = body[begin:pos].strip(" ,")
     if not lead:
         return True
+    if len(lead) not in qr.lead_in_lengths:
+        return False  # no lead-in word is that long: the pattern cannot match
     return bool(qr.lead_in_re is not None and qr.lead_in_re.fullmatch(lead))
 
 

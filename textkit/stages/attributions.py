@@ -109,7 +109,7 @@ def find_introductions(body: str, qr: QuoteRules, words: BodyWords) -> list[tupl
     if qr.introduction_re is None:
         return []
     found = []
-    for m in scan_cues(body, words, qr.firsts["introduction"], qr.introduction_re):
+    for m in scan_cues(body, words, qr, "introduction"):
         end = find_clause_end(body, m.end(), min(len(body), m.end() + MAX_SPEAKER_PHRASE_CHARS), qr)
         name, _, _ = speaker_after(body, m.end(), end, qr)
         if name:
@@ -122,7 +122,7 @@ def find_aliases(body: str, qr: QuoteRules, words: BodyWords, index: NameIndex) 
     if qr.alias_re is None:
         return {}
     found = {}
-    for m in scan_cues(body, words, qr.firsts["alias"], qr.alias_re):
+    for m in scan_cues(body, words, qr, "alias"):
         gap = SPACES_RE.match(body, m.end())
         run = qr.name_run_re.match(body, gap.end() if gap else m.end())
         before = index.person_before(m.start(), ANY_NAME_KINDS)

@@ -247,6 +247,7 @@ def build_name_index(
     add_start, add_end = index.starts.append, index.ends.append
     add_name, add_entry, add_base = index.names.append, index.entries.append, bases.append
     last_end = -1
+    seen: set[str] = set()
     for m in _runs_outside(body, qr.name_run_re, skip or []):
         run = m.group()
         entry = memo.get(run) or memoised(qr, "entry", run, _index_entry)
@@ -268,14 +269,16 @@ def build_name_index(
         add_name(name)
         add_entry(entry)
         add_base(base)
-        if not entry[3]:
-            for word in entry[2]:
-                if word in by_word:
-                    by_word[word][name] = None
-                else:
-                    by_word[word] = {name: None}
-        if entry[5]:
-            honorific_of.setdefault(*entry[5])
+        if run not in seen:  # a run met again adds nothing to the word and honorific maps
+            seen.add(run)
+            if not entry[3]:
+                for word in entry[2]:
+                    if word in by_word:
+                        by_word[word][name] = None
+                    else:
+                        by_word[word] = {name: None}
+            if entry[5]:
+                honorific_of.setdefault(*entry[5])
         last_end = end
     return index
 

@@ -40,6 +40,14 @@ WORD_SCAN_RE = re.compile(r"\w+")
 # Memoised results kept per language before the memo starts afresh (bounds memory).
 MAX_MEMO_ENTRIES = 20_000
 MISSING = object()
+# The QuoteRules pattern of each kind of cue that scan_cues finds.
+CUE_PATTERNS = {
+    "verb-first": "verb_first_re",
+    "speaker-first": "speaker_first_re",
+    "frame": "frame_re",
+    "introduction": "introduction_re",
+    "alias": "alias_re",
+}
 
 
 @dataclass(frozen=True)
@@ -97,45 +105,60 @@ def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(firsts | {f + c for f in firsts for c in clitics})
 
 
-def scan_cues(
-    body: str, words: BodyWords, firsts: frozenset[str], pattern: regex.Pattern[str]
-) -> list[regex.Match[str]]:
-    """Return the matches of a cue pattern in body order, found once per body and pattern."""
-    key = (pattern, firsts)
+def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:
+    """Return the matches of a cue pattern ("verb-first", ...) in body order, found once per
+    body and pattern."""
     found = words.scans.get(key)
     if found is None:
-        found = words.scans[key] = list(_scan_cues(body, words, firsts, pattern))
+        found = words.scans[key] = list(_scan_cues(body, words, qr, key))
     return found
 
 
-def _scan_cues(
-    body: str, words: BodyWords, firsts: frozenset[str], pattern: regex.Pattern[str]
-) -> Iterator[regex.Match[str]]:
+def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> Iterator[regex.Match[str]]:
     """Yield the matches of a cue pattern in body order, tried only where a cue word occurs."""
-    present = firsts & words.vocab
+    present = qr.firsts[key] & words.vocab
     if not present:
         return
     if words.lower is None:
-        yield from pattern.finditer(body)
+        yield from getattr(qr, CUE_PATTERNS[key]).finditer(body)
         return
-    for start in sorted(_word_offsets(words.lower, present)):
-        m = pattern.match(body, start)
+    offsets = _word_offsets(words.lower, present)
+    for start in sorted(offsets):
+        m = _cue_pattern(qr, key, offsets[start]).match(body, start)
         if m:
             yield m
 
 
-def _word_offsets(lower: str, present: frozenset[str]) -> set[int]:
+def _word_offsets(lower: str, present: frozenset[str]) -> dict[int, str]:
     """Return where each of the words starts as a whole word in the lowercased body."""
-    found = set()
+    found = {}
+    size = len(lower)
     for word in present:
         at = lower.find(word)
         while at >= 0:
             end = at + len(word)
             if (at == 0 or not lower[at - 1].isalnum()) and (
-                end == len(lower) or not (lower[end].isalnum() or lower[end] == "_")
+                end == size or not (lower[end].isalnum() or lower[end] == "_")
             ):
-                found.add(at)
+                found[at] = word
             at = lower.find(word, at + 1)
+    return found
+
+
+def _cue_pattern(qr: QuoteRules, key: str, word: str) -> regex.Pattern[str]:
+    """Return the key's cue pattern cut down to the entries that may match where ``word``
+    starts (their first word starts it: "kata" for "katanya"), in the same order, so
+    it matches there just as the whole pattern does. Kept in the rules' memo."""
+    table = memo_table(qr, f"cue {key}")
+    found = table.get(word)
+    if found is None:
+        full = getattr(qr, CUE_PATTERNS[key])
+        entries, suffixes = qr.cue_words.get(key) or ((), ())
+        narrowed = [e for e in entries if word.startswith(e.split()[0].casefold())]
+        found = compile_words(narrowed, f"{key} cues", suffixes) if narrowed else full
+        if len(table) >= MAX_MEMO_ENTRIES:
+            table.clear()
+        table[word] = found
     return found
 
 
@@ -147,6 +170,9 @@ class QuoteRules:
     firsts: dict[str, frozenset[str]]
     # Every cue's first word: the words of a body worth keeping (body_words).
     any_first: frozenset[str]
+    # Each kind of cue's entries and suffixes, to cut its pattern down to the entries
+    # one word may start (left out when an entry is not plain ASCII: no cutting then).
+    cue_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
     verb_first_re: regex.Pattern[str]
     speaker_first_re: regex.Pattern[str]
     frame_re: regex.Pattern[str]
@@ -241,6 +267,15 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     return QuoteRules(
         firsts=firsts,
         any_first=frozenset().union(*firsts.values()),
+        cue_words=_cue_words(
+            {
+                "verb-first": (verb_first["words"], clitics),
+                "speaker-first": (speaker_first["words"], ()),
+                "frame": (frame_words, clitics),
+                "introduction": (data.get("introductions", ()), ()),
+                "alias": (data.get("aliases", ()), ()),
+            }
+        ),
         rule_ids={
             "verb-first": verb_first["id"],
             "speaker-first": speaker_first["id"],
@@ -285,6 +320,17 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
+
+
+def _cue_words(lists: dict[str, tuple[Any, tuple[str, ...]]]) -> dict[str, Any]:
+    """Return the cue entries and suffixes of each kind whose entries are all plain ASCII."""
+    return {
+        key: (tuple(words), tuple(suffixes))
+        for key, (words, suffixes) in lists.items()
+        if words
+        and all(w.isascii() and w.split() for w in words)
+        and all(c.isascii() for c in suffixes)
+    }
 
 
 def _folded(words: Any) -> frozenset[str]:

@@ -155,7 +155,7 @@ def _is_content(body: str, start: int, end: int) -> bool:
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech of the form "X mengatakan, ..." / "X said that ..."."""
     found = []
-    for verb in scan_cues(body, words, qr.firsts["speaker-first"], qr.speaker_first_re):
+    for verb in scan_cues(body, words, qr, "speaker-first"):
         if not is_cue_verb(body, verb, qr) or body[verb.end() : verb.end() + 1] in ".!?\n":
             continue
         start = _content_start(body, verb.end(), qr)
@@ -184,8 +184,8 @@ def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
 def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech opened by a frame: "Menurut X, ...", "Lanjut X, ..."."""
     found = []
-    for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
-        for cue in scan_cues(body, words, qr.firsts[rule], pattern):
+    for rule in ("frame", "verb-first"):
+        for cue in scan_cues(body, words, qr, rule):
             if rule == "verb-first" and not _opens_sentences(cue.group(), qr):
                 continue
             glued = rule == "frame" and cue.group()[:1].isupper()  # "Judul Menurut X, ..."
@@ -244,7 +244,7 @@ def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported
     sentence.
     """
     found = []
-    for cue in scan_cues(body, words, qr.firsts["verb-first"], qr.verb_first_re):
+    for cue in scan_cues(body, words, qr, "verb-first"):
         before = body[max(0, cue.start() - 2) : cue.start()]
         if before != ", ":
             continue

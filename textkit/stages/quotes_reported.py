@@ -87,8 +87,11 @@ def _sentence_end_by_regex(body: str, pos: int, limit: int, qr: QuoteRules) -> i
 
 def _first_stop(body: str, pos: int, end: int) -> int:
     """Return the offset of the first ".", "!" or "?" in body[pos:end], or -1."""
-    found = [at for at in (body.find(c, pos, end) for c in ".!?") if at >= 0]
-    return min(found) if found else -1
+    find = body.find
+    dot, bang, ask = find(".", pos, end), find("!", pos, end), find("?", pos, end)
+    if bang < 0 and ask < 0:
+        return dot  # the usual case: no "!" or "?" near
+    return min(at for at in (dot, bang, ask) if at >= 0)
 
 
 def _stop_ends(body: str, stop: int, limit: int) -> bool:
@@ -149,7 +152,7 @@ def _is_content(body: str, start: int, end: int) -> bool:
     lead = text.lstrip()[:1]
     if (lead and lead in QUOTE_MARKS) or not ENOUGH_WORDS_RE.search(text):
         return False
-    return sum(text.count(mark) for mark in QUOTE_MARKS) % 2 == 0
+    return sum(map(text.count, QUOTE_MARKS)) % 2 == 0
 
 
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:

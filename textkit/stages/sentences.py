@@ -80,9 +80,9 @@ def _last_break(body: str, window: int, end: int) -> tuple[int, int] | None:
     end nothing (decimal points) the regex takes over.
     """
     line = body.rfind("\n", window, end)
-    hi = end
+    hi, rfind = end, body.rfind
     for _ in range(MAX_FAST_STOPS):
-        stop = max(body.rfind(c, window, hi) for c in ".!?")
+        stop = max(rfind(".", window, hi), rfind("!", window, hi), rfind("?", window, hi))
         if stop < 0:
             break
         after = _break_after_stop(body, stop, end)

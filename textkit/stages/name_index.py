@@ -8,7 +8,7 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -288,32 +288,59 @@ def _runs_outside(
 ) -> list[regex.Match[str]]:
     """Return the runs ``pattern.finditer(body)`` gives that start outside the skip spans.
 
-    The scan goes on past a skip span's end when a mark or line break that no
-    run can hold follows it: from there on the runs are the same.
+    A skip span between marks or line breaks that no run can hold is not
+    scanned at all: the scan stops at the mark before it and goes on after
+    the one after it, and the runs elsewhere come out the same.
     """
-    jumps = [(start, at) for start, end in skip if (at := _barrier_after(body, end)) is not None]
-    past = len(body) + 1
-    jumps.append((past, past))  # past every run: no bound checks below
     runs: list[regex.Match[str]] = []
-    pos, k, after_skip, skip_end, check_at = 0, 0, 0, -1, 0
-    while True:
-        for m in pattern.finditer(body, pos):
-            start = m.start()
-            if start >= check_at:  # a skip span may start here: bring the state up to date
-                while jumps[k][1] < start:
-                    k += 1
-                if jumps[k][0] <= start:
-                    pos, k = jumps[k][1] + 1, k + 1
-                    break  # a run inside a skip span: go on after its barrier
-                while after_skip < len(skip) and skip[after_skip][0] <= start:
-                    after_skip += 1
-                skip_end = skip[after_skip - 1][1] if after_skip else -1
-                check_at = min(skip[after_skip][0] if after_skip < len(skip) else past, jumps[k][0])
-            if start < skip_end:
-                continue
+    pos = 0
+    inside: list[tuple[int, int]] = []  # skip spans the current stretch has to filter
+    for start, end in skip:
+        before = _barrier_before(body, start, pos)
+        after = _barrier_after(body, end) if before is not None else None
+        if after is None:
+            inside.append((start, end))
+            continue
+        _add_runs(runs, pattern.finditer(body, pos, before), inside)
+        inside, pos = [], after + 1
+    _add_runs(runs, pattern.finditer(body, pos), inside)
+    return runs
+
+
+def _add_runs(
+    runs: list[regex.Match[str]],
+    found: Iterator[regex.Match[str]],
+    skip: list[tuple[int, int]],
+) -> None:
+    """Add the runs found to ``runs``, leaving out those starting inside a skip span."""
+    if not skip:
+        runs.extend(found)
+        return
+    after_skip = 0  # runs come in body order: the skip spans starting before them, counted
+    for m in found:
+        start = m.start()
+        while after_skip < len(skip) and skip[after_skip][0] <= start:
+            after_skip += 1
+        if not (after_skip and start < skip[after_skip - 1][1]):
             runs.append(m)
-        else:
-            return runs
+
+
+def _barrier_before(body: str, start: int, floor: int) -> int | None:
+    """Return the offset of the quote mark or line break that only spaces part from ``start``.
+
+    None when there is none after ``floor``, or when a parenthesis just before the mark may
+    hold it inside a name run.
+    """
+    at = start - 1
+    while at >= floor and body[at] != "\n" and body[at].isspace():
+        at -= 1
+    if at < floor:
+        return None
+    if body[at] == "\n":
+        return at
+    if body[at] in QUOTE_MARKS and "(" not in body[max(0, at - MAX_PAREN_CHARS) : at]:
+        return at
+    return None
 
 
 def _barrier_after(body: str, end: int) -> int | None:

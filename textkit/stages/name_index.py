@@ -8,13 +8,13 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
 
-from textkit.stages.names import is_acronym, split_role
-from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, memo_table, memoised
+from textkit.stages.names import is_acronym, name_runs, split_role
+from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 
 # Longest name the index keeps; longer runs are organisations or headlines.
 MAX_NAME_TOKENS = 6
@@ -26,8 +26,6 @@ MAX_SHORT_MENTION_WORDS = 2
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
-# A name run's parenthesised part (quote_rules.PAREN) holds at most 60 characters.
-MAX_PAREN_CHARS = 61
 # Searched backwards (regex's (?r)) for where the sentence holding a name starts.
 LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
 LEAD_STOPS = '\n.!?”"'
@@ -47,8 +45,6 @@ POSSIBLE_KINDS = {
     CLEARED_TITLED: ("",),
     PLAIN: ("", "subject"),
 }
-# person_before's table for each tuple of kinds asked about (a handful in the code).
-SETTLED: dict[tuple[str, ...], dict[str, bool | None]] = {}
 
 
 @dataclass
@@ -198,11 +194,7 @@ class NameIndex:
         stop = max(-1, i - MAX_MENTIONS_BACK)
         # For each way of titling: True or False when that settles the kind's
         # membership, None when it turns on whether the name opens its sentence.
-        settled = SETTLED.get(kinds)
-        if settled is None:
-            settled = SETTLED[kinds] = {
-                base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()
-            }
+        settled = SETTLED.get(kinds) or _settled_table(kinds)
         bases = self.bases
         while i > stop:
             found = settled[bases[i]]
@@ -212,10 +204,26 @@ class NameIndex:
         return None
 
 
+def _settled_table(kinds: tuple[str, ...]) -> dict[str, bool | None]:
+    """Return, for each way of titling, whether it settles membership of the kinds (None: no)."""
+    return {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
+
+
 def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
     """Return True if every possible kind is wanted, False if none is, else None."""
     wanted = [kind in kinds for kind in possible]
     return True if all(wanted) else (False if not any(wanted) else None)
+
+
+# person_before's tables for the tuples of kinds the quote stage asks about.
+SETTLED = {
+    kinds: _settled_table(kinds)
+    for kinds in (
+        ("titled", "titled-subject"),
+        ("subject", "titled-subject"),
+        ("", "titled", "subject", "titled-subject"),
+    )
+}
 
 
 def _first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
@@ -248,7 +256,7 @@ def build_name_index(
     add_name, add_entry, add_base = index.names.append, index.entries.append, bases.append
     last_end = -1
     seen: set[str] = set()
-    for m in _runs_outside(body, qr.name_run_re, skip or []):
+    for m in name_runs(body, qr.name_run_re, skip or []):
         run = m.group()
         entry = memo.get(run) or memoised(qr, "entry", run, _index_entry)
         name = entry[0]
@@ -281,83 +289,6 @@ def build_name_index(
                 honorific_of.setdefault(*entry[5])
         last_end = end
     return index
-
-
-def _runs_outside(
-    body: str, pattern: regex.Pattern[str], skip: list[tuple[int, int]]
-) -> list[regex.Match[str]]:
-    """Return the runs ``pattern.finditer(body)`` gives that start outside the skip spans.
-
-    A skip span between marks or line breaks that no run can hold is not
-    scanned at all: the scan stops at the mark before it and goes on after
-    the one after it, and the runs elsewhere come out the same.
-    """
-    runs: list[regex.Match[str]] = []
-    pos = 0
-    inside: list[tuple[int, int]] = []  # skip spans the current stretch has to filter
-    for start, end in skip:
-        before = _barrier_before(body, start, pos)
-        after = _barrier_after(body, end) if before is not None else None
-        if after is None:
-            inside.append((start, end))
-            continue
-        _add_runs(runs, pattern.finditer(body, pos, before), inside)
-        inside, pos = [], after + 1
-    _add_runs(runs, pattern.finditer(body, pos), inside)
-    return runs
-
-
-def _add_runs(
-    runs: list[regex.Match[str]],
-    found: Iterator[regex.Match[str]],
-    skip: list[tuple[int, int]],
-) -> None:
-    """Add the runs found to ``runs``, leaving out those starting inside a skip span."""
-    if not skip:
-        runs.extend(found)
-        return
-    after_skip = 0  # runs come in body order: the skip spans starting before them, counted
-    for m in found:
-        start = m.start()
-        while after_skip < len(skip) and skip[after_skip][0] <= start:
-            after_skip += 1
-        if not (after_skip and start < skip[after_skip - 1][1]):
-            runs.append(m)
-
-
-def _barrier_before(body: str, start: int, floor: int) -> int | None:
-    """Return the offset of the quote mark or line break that only spaces part from ``start``.
-
-    None when there is none after ``floor``, or when a parenthesis just before the mark may
-    hold it inside a name run.
-    """
-    at = start - 1
-    while at >= floor and body[at] != "\n" and body[at].isspace():
-        at -= 1
-    if at < floor:
-        return None
-    if body[at] == "\n":
-        return at
-    if body[at] in QUOTE_MARKS and "(" not in body[max(0, at - MAX_PAREN_CHARS) : at]:
-        return at
-    return None
-
-
-def _barrier_after(body: str, end: int) -> int | None:
-    """Return the offset of the quote mark or line break that only spaces part from ``end``.
-
-    None when there is none, or when a parenthesis just before the mark may
-    hold it inside a name run ("Budi (“Ibu”)").
-    """
-    for at in range(end, len(body)):
-        char = body[at]
-        if char == "\n":
-            return at
-        if char in QUOTE_MARKS:
-            return None if "(" in body[max(0, at - MAX_PAREN_CHARS) : at] else at
-        if not char.isspace():
-            return None
-    return None
 
 
 def _index_entry(run: str, qr: QuoteRules) -> IndexEntry:

@@ -13,11 +13,10 @@ from dataclasses import dataclass
 import regex
 
 from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
-from textkit.stages.sentences import SPACE_CHARS, is_abbreviation_dot, sentence_start
+from textkit.stages.sentences import SPACE_CHARS, is_abbreviation_dot, sentence_start, skip_spaces
 from textkit.stages.speakers import (
     Attribution,
     is_cue_verb,
-    skip_spaces,
     speaker_after,
     speaker_before_cue_verb,
 )

@@ -18,6 +18,7 @@ MAX_ABBREVIATION_CHARS = 6
 # Searched backwards (regex's (?r)) from a position for the last sentence break.
 SENTENCE_BREAK_BACK_RE = regex.compile(r"(?r)[.!?][\"“”]?\s+(?=\S)|\n+")
 MAX_SENTENCE_CHARS = 400
+SPACES_RE = regex.compile(r"[ ]+")
 # What the patterns' \s matches (Unicode White_Space: all below U+3001), for checks by hand.
 SPACE_CHARS = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3001)))))
 BREAK_QUOTES = '"\u201c\u201d'
@@ -114,3 +115,13 @@ def _line_span(body: str, window: int, line: int) -> tuple[int, int]:
     while start > window and body[start - 1] == "\n":
         start -= 1
     return start, line + 1
+
+
+def skip_spaces(body: str, pos: int, end: int) -> int:
+    """Return where the run of spaces at ``pos`` ends (``pos`` if none), not past ``end``."""
+    if not body.startswith(" ", pos, end):
+        return pos
+    if not body.startswith("  ", pos, end):
+        return pos + 1  # one space: the usual case
+    m = SPACES_RE.match(body, pos, end)
+    return m.end()

@@ -14,15 +14,13 @@ import regex
 
 from textkit.stages.names import is_role_like, pick_name, split_role
 from textkit.stages.quote_rules import QuoteRules, memoised
-from textkit.stages.sentences import SPACE_CHARS, find_clause_end
+from textkit.stages.sentences import SPACE_CHARS, find_clause_end, skip_spaces
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
 MAX_CUE_GAP_CHARS = 12
 MAX_SPEAKER_PHRASE_CHARS = 160
 MAX_ROLE_CHARS = 90
-LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
 COMMA_RE = regex.compile(r",[ ]+")
-SPACES_RE = regex.compile(r"[ ]+")
 MAX_POINTING_WORDS = 8
 MAX_DESCRIPTION_WORDS = 7
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
@@ -36,6 +34,7 @@ FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
 DASHES = "―—–-"
+# Between a closing mark and its cue: spaces (what the patterns' \s matches) and these.
 LEAD_PUNCT = ",.;:!?-–—"
 DIGIT_RE = regex.compile(r"\d")
 
@@ -64,7 +63,7 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
         return credit
     start, stop = pos, min(limit, pos + MAX_CUE_GAP_CHARS)
     while start < stop and (body[start] in SPACE_CHARS or body[start] in LEAD_PUNCT):
-        start += 1  # LEAD_PUNCT_RE's match, by hand
+        start += 1
     end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
     verb = qr.verb_first_re.match(body, start, end)
     if verb:
@@ -105,16 +104,6 @@ def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> 
 def _next_is_name(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
     after = skip_spaces(body, pos, end)
     return after > pos and bool(qr.name_run_re.match(body, after, end))
-
-
-def skip_spaces(body: str, pos: int, end: int) -> int:
-    """Return where the run of spaces at ``pos`` ends (``pos`` if none), not past ``end``."""
-    if not body.startswith(" ", pos, end):
-        return pos
-    if not body.startswith("  ", pos, end):
-        return pos + 1  # one space: the usual case
-    m = SPACES_RE.match(body, pos, end)
-    return m.end()
 
 
 def speaker_after(

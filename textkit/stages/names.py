@@ -33,6 +33,8 @@ def name_tokens(run: str) -> list[str]:
     >>> name_tokens("Bupati Kutai (Kukar) Edi")
     ['Bupati', 'Kutai', '(Kukar)', 'Edi']
     """
+    if "(" not in run and run.isprintable():
+        return run.split()  # the same: a printable run holds no space but " "
     return TOKEN_SPLIT_RE.findall(run)
 
 

@@ -6,12 +6,15 @@ the quote's text.
 """
 
 import json
+import random
 import time
 from pathlib import Path
 
 import pytest
 
 from textkit.lang import load
+from textkit.stages import quotes_reported, sentences
+from textkit.stages.quote_rules import quote_rules
 from textkit.stages.quotes import find_quotes
 
 CASES = Path(__file__).parent / "cases"
@@ -79,3 +82,41 @@ def test_long_single_paragraph_is_linear_work():
     quotes = find_quotes(body, load("id"))
     assert len(quotes) == 6000
     assert time.perf_counter() - started < 10
+
+
+# --- the hand-written scans agree with the patterns they stand in for -------------------------
+
+PIECES = ["a", "Dr", "J", "No", " ", "  ", "   ", "\n", "\n\n", ".", "!", "?", '"', "“", "”"]
+PIECES += ["’", ")", "\t", "\xa0", "\x1c", "é", "3", ","]
+
+
+def random_texts(seed, count):
+    """Return invented strings of the characters the sentence scans care about."""
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(PIECES) for _ in range(rnd.randint(0, 40))) for _ in range(count)]
+
+
+def sentence_start_by_regex(body, pos, qr):
+    """Return sentences.sentence_start(body, pos, 0, qr) as the backward regex finds it."""
+    window = max(0, pos - sentences.MAX_SENTENCE_CHARS)
+    end = pos
+    while True:
+        m = sentences.SENTENCE_BREAK_BACK_RE.search(body, window, end)
+        if m is None:
+            return window
+        if body[m.start()] != "." or not sentences.is_abbreviation_dot(body, m.start(), qr):
+            return m.end()
+        end = m.start()
+
+
+def test_sentence_scans_match_their_patterns():
+    qr = quote_rules(load("id"))
+    for n, text in enumerate(random_texts(5, 3000)):
+        pos = n % (len(text) + 1)
+        assert sentences.sentence_start(text, pos, 0, qr) == sentence_start_by_regex(
+            text, pos, qr
+        ), (text, pos)
+        limit = min(len(text), pos + quotes_reported.MAX_REPORTED_CHARS)
+        assert quotes_reported.sentence_end(
+            text, pos, qr
+        ) == quotes_reported._sentence_end_by_regex(text, pos, limit, qr), (text, pos)

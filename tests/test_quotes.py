@@ -11,10 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+import regex
 
 from textkit.lang import load
+from textkit.lang.patterns import DEFAULT_FLAGS
 from textkit.stages import quotes_reported, sentences
-from textkit.stages.quote_rules import quote_rules
+from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
 
 CASES = Path(__file__).parent / "cases"
@@ -120,3 +122,10 @@ def test_sentence_scans_match_their_patterns():
         assert quotes_reported.sentence_end(
             text, pos, qr
         ) == quotes_reported._sentence_end_by_regex(text, pos, limit, qr), (text, pos)
+
+
+def test_only_the_listed_characters_match_ascii_letters_ignoring_case():
+    letters = "|".join("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    text = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    found = set(regex.findall(letters, text, DEFAULT_FLAGS))
+    assert found <= set(CASELESS_ASCII)

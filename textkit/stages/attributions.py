@@ -12,7 +12,7 @@ import regex
 
 from textkit.stages.name_index import NameIndex
 from textkit.stages.names import pick_name
-from textkit.stages.quote_rules import BodyWords, QuoteRules, scan_cues
+from textkit.stages.quote_rules import BodyWords, QuoteRules, may_start, scan_cues
 from textkit.stages.sentences import find_clause_end, sentence_start
 from textkit.stages.speakers import (
     MAX_DESCRIPTION_WORDS,
@@ -52,7 +52,7 @@ def cue_before(body: str, open_mark: int, qr: QuoteRules) -> Attribution | None:
         if att is not None:
             return att
     for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
-        cue = pattern.match(body, begin, end)
+        cue = pattern.match(body, begin, end) if may_start(qr, rule, body, begin) else None
         if cue:
             name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)
             if name or is_pronoun:
@@ -73,7 +73,11 @@ def _inserted_cue_before(body: str, begin: int, end: int, qr: QuoteRules) -> Att
     comma = body.rfind(", ", begin, end)
     if comma < 0:
         return None
-    cue = qr.verb_first_re.match(body, comma + 2, end)
+    cue = (
+        qr.verb_first_re.match(body, comma + 2, end)
+        if may_start(qr, "verb-first", body, comma + 2)
+        else None
+    )
     if cue is None:
         return None
     name, role, is_pronoun = speaker_after(body, cue.end(), end, qr)

@@ -40,6 +40,9 @@ WORD_SCAN_RE = re.compile(r"\w+")
 # Memoised results kept per language before the memo starts afresh (bounds memory).
 MAX_MEMO_ENTRIES = 20_000
 MISSING = object()
+# The characters besides ASCII letters that the patterns, ignoring case, take for
+# one: Kelvin sign, long s, dotted and dotless i (tests/test_quotes.py checks it).
+CASELESS_ASCII = "\u212a\u017f\u0130\u0131"
 # The QuoteRules pattern of each kind of cue that scan_cues finds.
 CUE_PATTERNS = {
     "verb-first": "verb_first_re",
@@ -173,6 +176,9 @@ class QuoteRules:
     # Each kind of cue's entries and suffixes, to cut its pattern down to the entries
     # one word may start (left out when an entry is not plain ASCII: no cutting then).
     cue_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    # The characters a match of a word pattern ("verb-first", "frame", "pronoun",
+    # "determiner") can start with, ignoring case; left out when its words are not ASCII.
+    first_chars: dict[str, frozenset[str]]
     verb_first_re: regex.Pattern[str]
     speaker_first_re: regex.Pattern[str]
     frame_re: regex.Pattern[str]
@@ -267,6 +273,14 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     return QuoteRules(
         firsts=firsts,
         any_first=frozenset().union(*firsts.values()),
+        first_chars=_first_chars(
+            {
+                "verb-first": verb_first["words"],
+                "frame": frame_words,
+                "pronoun": data.get("pronouns", ["-"]),
+                "determiner": data.get("determiners") or ["-"],
+            }
+        ),
         cue_words=_cue_words(
             {
                 "verb-first": (verb_first["words"], clitics),
@@ -320,6 +334,27 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
+
+
+def may_start(qr: QuoteRules, key: str, body: str, pos: int) -> bool:
+    """Return False when no match of the key's word pattern can start at ``pos``."""
+    chars = qr.first_chars.get(key)
+    return chars is None or body[pos : pos + 1] in chars
+
+
+def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Return the characters each word list's entries start with, in either case.
+
+    Ignoring case, a few other characters match ASCII letters (CASELESS_ASCII):
+    they are always in.
+    """
+    found = {}
+    for key, words in lists.items():
+        firsts = {w.strip()[0] for w in words if w.strip()}
+        if all(c.isascii() for c in firsts):
+            cased = {c.lower() for c in firsts} | {c.upper() for c in firsts}
+            found[key] = frozenset(firsts | cased | set(CASELESS_ASCII))
+    return found
 
 
 def _cue_words(lists: dict[str, tuple[Any, tuple[str, ...]]]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from textkit.stages.names import is_role_like, pick_name, split_role
-from textkit.stages.quote_rules import QuoteRules, memoised
+from textkit.stages.quote_rules import QuoteRules, may_start, memoised
 from textkit.stages.sentences import SPACE_CHARS, find_clause_end, skip_spaces
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
@@ -65,7 +65,11 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
     while start < stop and (body[start] in SPACE_CHARS or body[start] in LEAD_PUNCT):
         start += 1
     end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
-    verb = qr.verb_first_re.match(body, start, end)
+    verb = (
+        qr.verb_first_re.match(body, start, end)
+        if may_start(qr, "verb-first", body, start)
+        else None
+    )
     if verb:
         return _verb_first(body, verb, end, qr)
     return _speaker_then_verb(body, start, end, qr)
@@ -111,11 +115,14 @@ def speaker_after(
 ) -> tuple[str | None, str | None, bool]:
     """Return (name, role, is_pronoun) for the speaker phrase that starts at ``pos``."""
     pos = skip_spaces(body, pos, end)
-    pronoun = qr.pronoun_re.match(body, pos, end)
-    if pronoun:
+    if may_start(qr, "pronoun", body, pos) and qr.pronoun_re.match(body, pos, end):
         return None, None, True
     if qr.determiner_re is not None:
-        det = qr.determiner_re.match(body, pos, end)
+        det = (
+            qr.determiner_re.match(body, pos, end)
+            if may_start(qr, "determiner", body, pos)
+            else None
+        )
         if det:
             pos = det.end() + 1
     run = qr.name_run_re.match(body, pos, end)

@@ -17,6 +17,7 @@ import regex
 from textkit.lang import Rules
 from textkit.record import Quote
 from textkit.stages.attributions import (
+    SpeakerVerbs,
     cue_before,
     cue_in_sentence,
     earlier_description,
@@ -83,7 +84,8 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
         return []
     qr = quote_rules(rules)
     spans = find_quote_spans(body)
-    items = [item for span in spans if (item := _direct_item(body, span, qr)) is not None]
+    verbs = SpeakerVerbs(body, qr)
+    items = [item for span in spans if (item := _direct_item(body, span, qr, verbs)) is not None]
     words = body_words(body, qr.any_first)
     opens = [span.open_mark for span in spans]
     for reported in find_reported(body, qr, words):
@@ -130,7 +132,7 @@ def _block_end(body: str, pos: int) -> int:
     return spaces if spaces >= 0 else (line if line >= 0 else limit)
 
 
-def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
+def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules, verbs: SpeakerVerbs) -> _Item | None:
     """Return the direct quote with its cue, or None for a scare quote or title."""
     title_like = _is_title_like(body, span)
     if title_like and _word_count(body, span) >= MIN_TITLE_WORDS:
@@ -141,13 +143,13 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
         if att is not None and _starts_next_sentence(body, span, att, qr):
             att = None
     if att is None:
-        att = cue_before(body, span.open_mark, qr)
+        att = cue_before(body, span.open_mark, qr, verbs)
     if att is None and span.close_mark is None:
         att = _continuation_cue(body, span, qr)
     if att is None and not title_like:
         close = span.close_mark if span.close_mark is not None else span.end
         if _word_count(body, span) >= MIN_SENTENCE_CUED_WORDS:
-            att = cue_in_sentence(body, span.open_mark, close + 1, qr)
+            att = cue_in_sentence(body, span.open_mark, close + 1, qr, verbs)
         if att is None and not _is_uncued_speech(body, span):
             return None
     elif att is None:

@@ -145,9 +145,10 @@ def is_person_pointer(phrase: str, qr: QuoteRules) -> bool:
     "Mantan Gubernur itu" or "pria kelahiran Ambon itu" point back to someone;
     "Peraturan tersebut" (no title, no name inside) does not.
     """
+    last = phrase.rsplit(None, 1)
+    if len(last) < 2 or last[-1].casefold() not in qr.demonstratives:
+        return False  # found without splitting every word of a long phrase
     words = phrase.split()
-    if len(words) < 2 or words[-1].casefold() not in qr.demonstratives:
-        return False
     titled = bool(qr.title_re.match(" ".join(words)))
     return titled or any(w[:1].isupper() for w in words[1:-1])
 
@@ -297,7 +298,7 @@ def speaker_before_cue_verb(
         att.name, att.role = lead
         return att
     near = _without_trailing_adverbs(segments[-1], qr)
-    last_word = near.split()[-1].casefold() if near.split() else ""
+    last_word = near.rsplit(None, 1)[-1].casefold() if near.strip() else ""
     if is_person_pointer(near, qr) or last_word in qr.pronouns:
         att.is_pronoun = True
         return att
@@ -337,7 +338,7 @@ def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | N
 
 
 def _is_definite_description(phrase: str, qr: QuoteRules) -> bool:
-    words = phrase.split()
+    words = phrase.split(None, 2)  # the first two words
     return len(words) >= 2 and words[0].casefold() in qr.definite_determiners and words[1].islower()
 
 
@@ -346,7 +347,7 @@ def described_speaker(phrase: str, qr: QuoteRules) -> str | None:
 
     Only where the language lists determiners; the determiner is dropped.
     """
-    words = phrase.split()
+    words = phrase.split(None, MAX_DESCRIPTION_WORDS)  # past that many, a word and the rest
     if qr.determiner_re is None or len(words) < 2 or len(words) > MAX_DESCRIPTION_WORDS:
         return None
     if not qr.determiner_re.fullmatch(words[0]) or not words[1][:1].islower():
@@ -364,12 +365,12 @@ def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
 
 def _is_relative(segment: str, qr: QuoteRules) -> bool:
     """Return True for a relative clause about the person before it ("yang juga ...", "who ...")."""
-    return segment.split()[0].casefold() in qr.relative_words
+    return segment.split(None, 1)[0].casefold() in qr.relative_words
 
 
 def _is_adjunct(segment: str, qr: QuoteRules) -> bool:
     """Return True for a time or place segment between a speaker and the verb."""
-    first = segment.split()[0].casefold()
+    first = segment.split(None, 1)[0].casefold()
     return first in qr.adjunct_words or (len(segment) < 25 and bool(DIGIT_RE.search(segment)))
 
 

@@ -89,11 +89,14 @@ class SpeakerVerbs:
         if self.scan is None or not self._cover(begin, end):
             return list(pattern.finditer(body, begin, end))
         starts = self.starts
+        last = bisect.bisect_left(starts, end)
+        if last == 0 or starts[last - 1] < begin:
+            return []  # no verb's first word stands in the window
         if since is not None and min(since, end) - begin > 2 * self.longest:
             begin = self._unspanned(begin, min(since, end) - self.longest)
         sure = end - self.longest  # a verb starting before this is its whole-body match
         verbs, at = [], begin
-        for start in starts[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, end)]:
+        for start in starts[bisect.bisect_left(starts, begin) : last]:
             if start < at:
                 continue  # inside the verb found last
             m = self._match(start) if start < sure else pattern.match(body, start, end)

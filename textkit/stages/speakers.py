@@ -357,6 +357,15 @@ def described_speaker(phrase: str, qr: QuoteRules) -> str | None:
 
 def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
     """Return the segment without adverbs between subject and verb ("Budi juga")."""
+    last = segment.rsplit(None, 1)[-1:]
+    if (
+        last
+        and last[0].casefold() not in qr.subject_adverbs
+        and segment.isprintable()
+        and "  " not in segment
+        and segment.strip() == segment
+    ):
+        return segment  # no adverb to drop, and its words joined by spaces give it back
     words = segment.split()
     while len(words) > 1 and words[-1].casefold() in qr.subject_adverbs:
         words.pop()

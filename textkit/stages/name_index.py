@@ -66,6 +66,8 @@ class NameIndex:
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
     short_words: set[str] = field(default_factory=set)
+    # trimmed()'s results while short_words stays as it is (add_short empties it).
+    trims: dict[str, str] = field(default_factory=dict)
     subject_runs: dict[str, list[int]] | None = None
     honorifics: frozenset[str] = frozenset()
 
@@ -127,7 +129,10 @@ class NameIndex:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
         words = name.split()
         if len(words) <= MAX_SHORT_MENTION_WORDS:
-            self.short_words.update(w.casefold() for w in words)
+            new = {w.casefold() for w in words} - self.short_words
+            if new:
+                self.short_words.update(new)
+                self.trims.clear()
 
     def trimmed(self, name: str) -> str:
         """Return a long role-laden name cut to start where the article's short mentions start.
@@ -135,6 +140,13 @@ class NameIndex:
         "Sosial Asep Sasa Purnama" becomes "Asep Sasa Purnama" when the
         article also calls him "Asep".
         """
+        found = self.trims.get(name)
+        if found is None:
+            found = self.trims[name] = self._trimmed(name)
+        return found
+
+    def _trimmed(self, name: str) -> str:
+        """Return trimmed(name), found afresh."""
         words = name.split()
         if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
             return name  # short already, or a description ("spokesman for X")

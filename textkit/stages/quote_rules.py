@@ -189,6 +189,8 @@ class QuoteRules:
     lead_in_re: regex.Pattern[str] | None
     # How long a lead-in can be (case-insensitive matching keeps lengths): a cheap test first.
     lead_in_lengths: frozenset[int]
+    # The lead-ins' last words, lowercased (None when one is not plain ASCII letters).
+    lead_in_ends: tuple[str, ...] | None
     determiner_re: regex.Pattern[str] | None
     clitics: tuple[str, ...]
     pronouns: frozenset[str]
@@ -309,6 +311,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         content_opener_re=_optional_words(data.get("content_openers"), where),
         lead_in_re=_optional_words(data.get("frame_lead_ins"), where),
         lead_in_lengths=frozenset(len(w.strip()) for w in data.get("frame_lead_ins") or ()),
+        lead_in_ends=_last_words(data.get("frame_lead_ins") or ()),
         determiner_re=_optional_words(data.get("determiners"), where),
         introduction_re=_optional_words(data.get("introductions"), where),
         alias_re=_optional_words(data.get("aliases"), where),
@@ -418,6 +421,12 @@ def _word_sets(
             if w.endswith(".")
         ),
     }
+
+
+def _last_words(words: Any) -> tuple[str, ...] | None:
+    """Return the entries' last words lowercased, or None if one is not plain ASCII letters."""
+    lasts = {w.split()[-1].lower() for w in words if w.strip()}
+    return tuple(sorted(lasts)) if all(w.isascii() and w.isalpha() for w in lasts) else None
 
 
 def _optional_words(words: Any, where: str) -> regex.Pattern[str] | None:

@@ -13,7 +13,13 @@ from dataclasses import dataclass
 import regex
 
 from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
-from textkit.stages.sentences import SPACE_CHARS, is_abbreviation_dot, sentence_start, skip_spaces
+from textkit.stages.sentences import (
+    MAX_SENTENCE_CHARS,
+    SPACE_CHARS,
+    is_abbreviation_dot,
+    sentence_start,
+    skip_spaces,
+)
 from textkit.stages.speakers import (
     Attribution,
     is_cue_verb,
@@ -174,6 +180,8 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
 
 def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
     """Return True when only a lead-in word ("Namun", "But") precedes pos in its sentence."""
+    if _no_lead_in_before(body, pos, qr):
+        return False
     begin = sentence_start(body, pos, 0, qr)
     lead = body[begin:pos].strip(" ,")
     if not lead:
@@ -181,6 +189,26 @@ def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
     if len(lead) not in qr.lead_in_lengths:
         return False  # no lead-in word is that long: the pattern cannot match
     return bool(qr.lead_in_re is not None and qr.lead_in_re.fullmatch(lead))
+
+
+def _no_lead_in_before(body: str, pos: int, qr: QuoteRules) -> bool:
+    """Return True when the word before pos (past spaces and commas) ends no lead-in.
+
+    A letter there belongs to pos's sentence, so what precedes pos in it is
+    not empty, and a lead-in it is not. (False: not known without the sentence.)
+    """
+    last = pos - 1
+    while last >= 0 and body[last] in " ,":
+        last -= 1
+    if qr.lead_in_ends is None or last < 0 or pos - last >= MAX_SENTENCE_CHARS:
+        return False
+    if not ("a" <= body[last] <= "z" or "A" <= body[last] <= "Z"):
+        return False
+    for word in qr.lead_in_ends:
+        tail = body[max(0, last + 1 - len(word)) : last + 1]
+        if not tail.isascii() or tail.lower() == word:
+            return False
+    return True
 
 
 def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:

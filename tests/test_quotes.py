@@ -15,7 +15,7 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import DEFAULT_FLAGS
-from textkit.stages import quotes_reported, sentences
+from textkit.stages import attributions, quotes_reported, sentences
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
 
@@ -129,3 +129,41 @@ def test_only_the_listed_characters_match_ascii_letters_ignoring_case():
     text = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
     found = set(regex.findall(letters, text, DEFAULT_FLAGS))
     assert found <= set(CASELESS_ASCII)
+
+
+VERB_PIECES = ["said", "SAID", "ſaid", "has said", "said in a statement", "told reporters"]
+VERB_PIECES += ["mengatakan", "Menegaskan", "hasx", "x", " ", ", ", ". ", "\n"]
+VERB_PIECES += ["“", "İ", "K", "_", "é"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_speaker_verbs_found_in_windows_match_the_pattern(lang):
+    qr = quote_rules(load(lang))
+    rnd = random.Random(11)
+    for _ in range(300):
+        body = "".join(rnd.choice(VERB_PIECES) for _ in range(rnd.randint(0, 60)))
+        verbs = attributions.SpeakerVerbs(body, qr)
+        for _ in range(10):
+            begin = rnd.randint(0, len(body))
+            end = rnd.randint(begin, len(body))
+            want = [m.span() for m in qr.speaker_first_re.finditer(body, begin, end)]
+            assert [m.span() for m in verbs.within(begin, end)] == want, (body, begin, end)
+            since = rnd.randint(begin, end)
+            got = [m.span() for m in verbs.within(begin, end, since)]
+            assert want[len(want) - len(got) :] == got, (body, begin, end, since)
+            assert all(span in got for span in want if span[1] >= since)
+
+
+def test_lead_in_check_by_hand_matches_the_sentence_check():
+    pieces = ["Namun", "namun", "Sementara itu", "itu", "di sisi lain", " ", ",", ". ", "\n"]
+    pieces += ["Budi", "x", "İ", "ſ", "3", "”", "But", "and"]
+    rnd = random.Random(12)
+    for lang in ("id", "en"):
+        qr = quote_rules(load(lang))
+        for _ in range(20000):
+            body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+            pos = rnd.randint(0, len(body))
+            if quotes_reported._no_lead_in_before(body, pos, qr):
+                lead = body[sentences.sentence_start(body, pos, 0, qr) : pos].strip(" ,")
+                assert lead, (body, pos)
+                assert not qr.lead_in_re.fullmatch(lead), (body, pos)

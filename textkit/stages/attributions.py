@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
 
 import regex
 
@@ -63,11 +62,10 @@ class SpeakerVerbs:
 
     def __init__(self, body: str, qr: QuoteRules) -> None:
         self.body, self.qr = body, qr
-        self.scan, self.longest = _verb_scan(qr)
+        self.scan, self.longest, self.widest = _verb_scan(qr)
         self.lower: str | None = None
-        self.starts: list[int] = []  # where a first word stands, in [covered[0], covered[1])
+        self.starts: list[int] = []  # where a first word stands within covered[0]:covered[1]
         self.covered = (0, 0)
-        self.pending: Any = None  # the scan's next start at or past covered[1], and the scan
         self.found: dict[int, regex.Match[str] | None] = {}
         self.read: dict[tuple[int, int], Attribution | None] = {}
 
@@ -136,34 +134,34 @@ class SpeakerVerbs:
         """Return False when the body cannot be lowercased in place; else list the starts
         of first words up to ``end`` (a scan goes on, or starts afresh at ``begin``)."""
         if self.lower is None:
-            lower = self.body.translate(CASELESS_LOWER).lower()
+            body = self.body
+            if "\u0130" in body or "\u0131" in body or "\u017f" in body:
+                body = body.translate(CASELESS_LOWER)  # slow: only where one stands
+            lower = body.lower()
             if len(lower) != len(self.body):
                 self.scan = None
                 return False
             self.lower = lower
         low, high = self.covered
         if not low <= begin <= high:
-            self.starts, self.pending, low, high = [], None, begin, begin
+            self.starts, low, high = [], begin, begin
         if end > high:
-            scan, pending = self.pending or (self.scan.finditer(self.lower, high), None)
-            add = self.starts.append
-            while True:
-                if pending is None:
-                    pending = next(scan, None)
-                    if pending is None:
-                        break
-                if pending.start() >= end:
-                    break
-                add(pending.start())
-                pending = None
-            self.pending, high = (scan, pending), end
+            # Scanned again from a little before ``high``: a word cut off there before.
+            since = max(low, high - self.widest + 1)
+            new = [m.start() for m in self.scan.finditer(self.lower, since, end) if m.end() > high]
+            starts = self.starts
+            starts.extend(new)
+            if new and len(starts) > len(new) and new[0] < starts[-len(new) - 1]:
+                starts.sort()
+            high = end
         self.covered = (low, high)
         return True
 
 
-def _verb_scan(qr: QuoteRules) -> tuple[re.Pattern[str] | None, int]:
+def _verb_scan(qr: QuoteRules) -> tuple[re.Pattern[str] | None, int, int]:
     """Return a pattern finding the speaker-first entries' first words in a lowercased body
-    (None when they are not plain ASCII words), and how long an entry can match."""
+    (None when they are not plain ASCII words), how long an entry can match, and how long
+    a first word is."""
     table = memo_table(qr, "verb scan")
     found = table.get("")
     if found is None:
@@ -173,7 +171,7 @@ def _verb_scan(qr: QuoteRules) -> tuple[re.Pattern[str] | None, int]:
         longest = max((len(e.strip()) for e in entries), default=0)
         longest += max((len(s) for s in suffixes), default=0)
         scan = re.compile("|".join(map(re.escape, firsts))) if plain else None
-        found = table[""] = (scan, longest)
+        found = table[""] = (scan, longest, max(map(len, firsts), default=0))
     return found
 
 

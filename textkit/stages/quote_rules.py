@@ -57,13 +57,11 @@ CUE_PATTERNS = {
 class BodyWords:
     """A body's words (its lowercased runs of word characters), its lowercased text when
     that keeps every offset, and the cue matches found in it so far (two finders scan for
-    the same cues)."""
+    the same cues), with the places of each cue word found (keyed ("at", word))."""
 
     vocab: frozenset[str]
     lower: str | None
-    scans: dict[Any, list[regex.Match[str]]] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )
+    scans: dict[Any, list[Any]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 # Punctuation that mostly sits against words; each becomes a space (offsets do not
@@ -125,26 +123,37 @@ def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> Iterato
     if words.lower is None:
         yield from getattr(qr, CUE_PATTERNS[key]).finditer(body)
         return
-    offsets = _word_offsets(words.lower, present)
+    offsets = _word_offsets(words.lower, present, words.scans)
     for start in sorted(offsets):
         m = _cue_pattern(qr, key, offsets[start]).match(body, start)
         if m:
             yield m
 
 
-def _word_offsets(lower: str, present: frozenset[str]) -> dict[int, str]:
-    """Return where each of the words starts as a whole word in the lowercased body."""
+def _word_offsets(
+    lower: str, present: frozenset[str], seen: dict[Any, Any] | None = None
+) -> dict[int, str]:
+    """Return where each of the words starts as a whole word in the lowercased body.
+
+    ``seen`` keeps each word's places for the next kind of cue that has the word.
+    """
     found = {}
     size = len(lower)
+    seen = {} if seen is None else seen
     for word in present:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not lower[at - 1].isalnum()) and (
-                end == size or not (lower[end].isalnum() or lower[end] == "_")
-            ):
-                found[at] = word
-            at = lower.find(word, at + 1)
+        places = seen.get(("at", word))
+        if places is None:
+            places = seen["at", word] = []
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not lower[at - 1].isalnum()) and (
+                    end == size or not (lower[end].isalnum() or lower[end] == "_")
+                ):
+                    places.append(at)
+                at = lower.find(word, at + 1)
+        for at in places:
+            found[at] = word
     return found
 
 

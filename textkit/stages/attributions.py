@@ -67,11 +67,11 @@ class SpeakerVerbs:
         self.starts: list[int] = []  # where a first word stands within covered[0]:covered[1]
         self.covered = (0, 0)
         self.found: dict[int, regex.Match[str] | None] = {}
-        self.read: dict[tuple[int, int], Attribution | None] = {}
+        self.read: dict[tuple[int, int, int], Attribution | None] = {}
 
     def attribution(self, begin: int, verb: regex.Match[str]) -> Attribution | None:
         """Return attribution_before_verb(body, begin, verb, qr), read once per place."""
-        key = (begin, verb.start())
+        key = (begin, *verb.span())  # a window's end may cut a verb short
         att = self.read.get(key, MISSING)
         if att is MISSING:
             att = self.read[key] = attribution_before_verb(self.body, begin, verb, self.qr)

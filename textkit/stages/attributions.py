@@ -60,10 +60,12 @@ class SpeakerVerbs:
     asked about), so a window costs what its verbs cost, not its length.
     """
 
-    def __init__(self, body: str, qr: QuoteRules) -> None:
+    def __init__(self, body: str, qr: QuoteRules, lower: str | None = None) -> None:
+        """Keep the body; ``lower`` is body.lower() if already made (else made when needed)."""
         self.body, self.qr = body, qr
         self.scan, self.longest, self.widest = _verb_scan(qr)
         self.lower: str | None = None
+        self.lowered = lower
         self.starts: list[int] = []  # where a first word stands within covered[0]:covered[1]
         self.covered = (0, 0)
         self.found: dict[int, regex.Match[str] | None] = {}
@@ -136,8 +138,9 @@ class SpeakerVerbs:
         if self.lower is None:
             body = self.body
             if "\u0130" in body or "\u0131" in body or "\u017f" in body:
-                body = body.translate(CASELESS_LOWER)  # slow: only where one stands
-            lower = body.lower()
+                lower = body.translate(CASELESS_LOWER).lower()  # slow: only where one stands
+            else:
+                lower = self.lowered if self.lowered is not None else body.lower()
             if len(lower) != len(self.body):
                 self.scan = None
                 return False

@@ -84,9 +84,9 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
         return []
     qr = quote_rules(rules)
     spans = find_quote_spans(body)
-    verbs = SpeakerVerbs(body, qr)
-    items = [item for span in spans if (item := _direct_item(body, span, qr, verbs)) is not None]
     words = body_words(body, qr.any_first)
+    verbs = SpeakerVerbs(body, qr, words.lower)
+    items = [item for span in spans if (item := _direct_item(body, span, qr, verbs)) is not None]
     opens = [span.open_mark for span in spans]
     for reported in find_reported(body, qr, words):
         if not _overlaps_any(reported, spans, opens):

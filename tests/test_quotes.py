@@ -5,6 +5,7 @@ names are compared. Offsets are checked on every quote: body[start:end] is
 the quote's text.
 """
 
+import bisect
 import json
 import random
 import time
@@ -15,7 +16,7 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import DEFAULT_FLAGS
-from textkit.stages import attributions, quotes_reported, sentences
+from textkit.stages import attributions, name_index, quotes_reported, sentences
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
 
@@ -167,3 +168,36 @@ def test_lead_in_check_by_hand_matches_the_sentence_check():
                 lead = body[sentences.sentence_start(body, pos, 0, qr) : pos].strip(" ,")
                 assert lead, (body, pos)
                 assert not qr.lead_in_re.fullmatch(lead), (body, pos)
+
+
+def person_before_by_walk(index, offset, kinds):
+    """Return what NameIndex.person_before gives, found by walking back name by name."""
+    i = bisect.bisect_left(index.starts, offset) - 1
+    for j in range(i, max(-1, i - name_index.MAX_MENTIONS_BACK), -1):
+        if index.kind(j) in kinds:
+            return index.starts[j], index.names[j]
+    return None
+
+
+def test_person_before_matches_a_walk_back():
+    pieces = ["Budi Santoso", "Kepala Dinas X", ", ", "Asep", " kata ", ". ", "\n", "x "]
+    pieces += [" mengatakan ", "Maka, ", "HIMKI", "Wali Kota Y", " dan ", "Dr. Sari"]
+    qr = quote_rules(load("id"))
+    rnd = random.Random(13)
+    kinds = [("titled", "titled-subject"), ("subject", "titled-subject")]
+    kinds.append(attributions.ANY_NAME_KINDS)
+    for _ in range(200):
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 400)))
+        index = name_index.build_name_index(body, qr)
+        for _ in range(20):
+            offset, wanted = rnd.randint(0, len(body)), rnd.choice(kinds)
+            assert index.person_before(offset, wanted) == person_before_by_walk(
+                index, offset, wanted
+            ), (body, offset, wanted)
+    for count in range(190, 210):  # the titled name lies just within reach, or just past it
+        body = "Dr. Sari datang. " + "x Asep " * count
+        index = name_index.build_name_index(body, qr)
+        wanted = ("titled", "titled-subject")
+        assert index.person_before(len(body), wanted) == person_before_by_walk(
+            index, len(body), wanted
+        ), count

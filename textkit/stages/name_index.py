@@ -69,6 +69,9 @@ class NameIndex:
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
     subject_runs: dict[str, list[int]] | None = None
+    # For each tuple of kinds asked about: a name looked past, and the last name of those
+    # kinds at or before it (-1 for none).
+    last_of: dict[tuple[str, ...], dict[int, int]] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
 
     def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:
@@ -201,19 +204,38 @@ class NameIndex:
         return self.kind(i) if i < len(self.starts) and self.starts[i] == offset else ""
 
     def person_before(self, offset: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
-        """Return the last name of one of the kinds ("titled", "subject") before an offset."""
+        """Return the last name of one of the kinds ("titled", "subject") before an offset,
+        looking back over MAX_MENTIONS_BACK names at most."""
         i = bisect.bisect_left(self.starts, offset) - 1
-        stop = max(-1, i - MAX_MENTIONS_BACK)
+        last = self._last_of(i, kinds)
+        if last < 0 or i - last >= MAX_MENTIONS_BACK:
+            return None
+        return self.starts[last], self.names[last]
+
+    def _last_of(self, i: int, kinds: tuple[str, ...]) -> int:
+        """Return the place of the last name of one of the kinds at or before the i-th (-1 if
+        none). The names looked past keep the answer, so each is looked at once per kinds."""
+        known = self.last_of.get(kinds)
+        if known is None:
+            known = self.last_of[kinds] = {}
         # For each way of titling: True or False when that settles the kind's
         # membership, None when it turns on whether the name opens its sentence.
         settled = SETTLED.get(kinds) or _settled_table(kinds)
-        bases = self.bases
-        while i > stop:
-            found = settled[bases[i]]
-            if found or (found is None and self.kind(i) in kinds):
-                return self.starts[i], self.names[i]
+        bases, passed, found = self.bases, [], -1
+        while i >= 0:
+            found = known.get(i, i)
+            if found != i:
+                break  # looked past before
+            wanted = settled[bases[i]]
+            if wanted or (wanted is None and self.kind(i) in kinds):
+                break
+            passed.append(i)
             i -= 1
-        return None
+        else:
+            found = -1
+        for each in passed:
+            known[each] = found
+        return found
 
 
 def _settled_table(kinds: tuple[str, ...]) -> dict[str, bool | None]:

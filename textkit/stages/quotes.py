@@ -236,6 +236,7 @@ def _resolve(
     known = known_speakers(named, index)
     anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
     roles: dict[str, str] = {}
+    speakers: dict[frozenset[str], str | None] = {}  # _near_subject's, by a name's words
     quotes: list[Quote] = []
     for item, name in zip(items, named, strict=True):
         att = item.attribution
@@ -251,7 +252,7 @@ def _resolve(
         ):
             speaker, role, how = found, None, "description"
         else:
-            speaker = _person_last_named(item.position, anchors, known, index)
+            speaker = _person_last_named(item.position, anchors, known, index, speakers)
             role, how = None, ("pronoun" if att is not None else "previous")
         role = role or (roles.get(speaker, "") if speaker else "") or None
         for start, end in item.parts:
@@ -289,6 +290,7 @@ def _person_last_named(
     anchors: list[tuple[int, str]],
     known: dict[str, list[str]],
     index: NameIndex,
+    speakers: dict[frozenset[str], str | None],
 ) -> str | None:
     """Return the person named last before a position.
 
@@ -304,7 +306,7 @@ def _person_last_named(
         at -= 1  # "-nya" after "HIMKI mendorong ..." means the person named before
     if at >= 0:
         found.append(anchors[at])
-    near = _near_subject(position, known, index)
+    near = _near_subject(position, known, index, speakers)
     if near is not None:
         found.append(near)
     best = max(found, default=None) or index.person_before(position, ("titled", "titled-subject"))
@@ -312,21 +314,31 @@ def _person_last_named(
 
 
 def _near_subject(
-    position: int, known: dict[str, list[str]], index: NameIndex
+    position: int,
+    known: dict[str, list[str]],
+    index: NameIndex,
+    found: dict[frozenset[str], str | None],
 ) -> tuple[int, str] | None:
-    """Return a known speaker or titled person opening a sentence just before a position."""
+    """Return a known speaker or titled person opening a sentence just before a position.
+
+    The speaker a name's words give is kept in ``found`` (one article's).
+    """
     near = index.person_before(position, ("subject", "titled-subject"))
     if near is None or position - near[0] > NEAR_SUBJECT_CHARS:
         return None
     words = {w.casefold() for w in near[1].split()}
-    speakers = {
-        full
-        for w in words
-        for full in known.get(w, ())
-        if _one_holds_other(words, {f.casefold() for f in full.split()})
-    }  # "Anwar Abbas" is not the speaker "China Anwar" though they share a word
-    if speakers:
-        return near[0], max(speakers, key=len)
+    key = frozenset(words)
+    speaker = found.get(key, "")
+    if speaker == "":
+        speakers = {
+            full
+            for w in words
+            for full in known.get(w, ())
+            if _one_holds_other(words, {f.casefold() for f in full.split()})
+        }  # "Anwar Abbas" is not the speaker "China Anwar" though they share a word
+        speaker = found[key] = max(speakers, key=len) if speakers else None
+    if speaker is not None:
+        return near[0], speaker
     if index.kind_at(near[0]) == "titled-subject":
         return near[0], index.fullest(near[1])
     return None

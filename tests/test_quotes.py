@@ -16,7 +16,7 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import DEFAULT_FLAGS
-from textkit.stages import attributions, name_index, quotes_reported, sentences
+from textkit.stages import attributions, name_index, quotes, quotes_reported, sentences
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
 
@@ -201,3 +201,22 @@ def test_person_before_matches_a_walk_back():
         assert index.person_before(len(body), wanted) == person_before_by_walk(
             index, len(body), wanted
         ), count
+
+
+def test_speakers_holding_a_name_match_a_full_search():
+    qr = quote_rules(load("en"))
+    rnd = random.Random(14)
+    pool = ["Anwar", "Abbas", "China", "Budi", "Santoso", "Mr.", "mr.", "Asep", "Sasa"]
+    for _ in range(500):
+        names = [" ".join(rnd.sample(pool, rnd.randint(1, 3))) for _ in range(rnd.randint(1, 8))]
+        index = name_index.build_name_index("", qr)
+        index.honorifics = frozenset({"Mr."})
+        known = quotes.known_speakers(names, index)
+        words = frozenset(w.casefold() for w in rnd.sample(pool, rnd.randint(1, 3)))
+        want = {
+            full
+            for w in words
+            for full in known.get(w, ())
+            if quotes._one_holds_other(words, frozenset(f.casefold() for f in full.split()))
+        }
+        assert quotes._speakers_holding(words, known, index) == want, (names, words)

@@ -72,6 +72,29 @@ class NameIndex:
     # For each tuple of kinds asked about: a name looked past, and the last name of those
     # kinds at or before it (-1 for none).
     last_of: dict[tuple[str, ...], dict[int, int]] = field(default_factory=dict)
+    # The quote stage's known speakers: each one's casefolded words, and the speakers
+    # by those words (made by speaker_words, once per article).
+    speakers_words: dict[str, frozenset[str]] | None = None
+    speakers_by_words: dict[frozenset[str], list[str]] = field(default_factory=dict)
+
+    @property
+    def honorifics_folded(self) -> frozenset[str]:
+        """Return the honorifics casefolded."""
+        return frozenset(h.casefold() for h in self.honorifics)
+
+    def speaker_words(self, known: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        """Return each known speaker's casefolded words (``known`` maps words to speakers
+        and stays the same for the article)."""
+        if self.speakers_words is None:
+            self.speakers_words = {}
+            for fulls in known.values():
+                for full in fulls:
+                    if full not in self.speakers_words:
+                        words = frozenset(f.casefold() for f in full.split())
+                        self.speakers_words[full] = words
+                        self.speakers_by_words.setdefault(words, []).append(full)
+        return self.speakers_words
+
     honorifics: frozenset[str] = frozenset()
 
     def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:

@@ -326,17 +326,11 @@ def _near_subject(
     near = index.person_before(position, ("subject", "titled-subject"))
     if near is None or position - near[0] > NEAR_SUBJECT_CHARS:
         return None
-    words = {w.casefold() for w in near[1].split()}
-    key = frozenset(words)
-    speaker = found.get(key, "")
+    words = frozenset(w.casefold() for w in near[1].split())
+    speaker = found.get(words, "")
     if speaker == "":
-        speakers = {
-            full
-            for w in words
-            for full in known.get(w, ())
-            if _one_holds_other(words, {f.casefold() for f in full.split()})
-        }  # "Anwar Abbas" is not the speaker "China Anwar" though they share a word
-        speaker = found[key] = max(speakers, key=len) if speakers else None
+        speakers = _speakers_holding(words, known, index)
+        speaker = found[words] = max(speakers, key=len) if speakers else None
     if speaker is not None:
         return near[0], speaker
     if index.kind_at(near[0]) == "titled-subject":
@@ -344,7 +338,34 @@ def _near_subject(
     return None
 
 
-def _one_holds_other(a: set[str], b: set[str]) -> bool:
+def _speakers_holding(
+    words: frozenset[str], known: dict[str, list[str]], index: NameIndex
+) -> set[str]:
+    """Return the speakers sharing a word with ``words`` whose words hold them or lie in them.
+
+    ("Anwar Abbas" is not the speaker "China Anwar" though they share a word.) Those
+    holding every word are in the list of each word no honorific folds to, so only
+    the shortest such list is read; those lying in them are looked up by their words.
+    """
+    plain = [w for w in words if w not in index.honorifics_folded]
+    if not plain:
+        return {
+            full
+            for w in words
+            for full in known.get(w, ())
+            if _one_holds_other(words, frozenset(f.casefold() for f in full.split()))
+        }
+    by_words = index.speaker_words(known)
+    shortest = min((known.get(w, []) for w in plain), key=len)
+    found = {full for full in shortest if words <= by_words[full]}
+    members = sorted(words)
+    for mask in range(1, 1 << len(members)):
+        part = frozenset(w for i, w in enumerate(members) if mask >> i & 1)
+        found.update(index.speakers_by_words.get(part, ()))
+    return found
+
+
+def _one_holds_other(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 

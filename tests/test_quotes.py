@@ -220,3 +220,29 @@ def test_speakers_holding_a_name_match_a_full_search():
             if quotes._one_holds_other(words, frozenset(f.casefold() for f in full.split()))
         }
         assert quotes._speakers_holding(words, known, index) == want, (names, words)
+
+
+def longest_holding_by_search(index, name, words):
+    """Return NameIndex._longest_holding(name, words), found by reading the first word's list."""
+    best = name
+    for candidate in index.by_word.get(words[0].casefold(), ()):
+        candidate = index.trimmed(candidate)
+        if len(candidate) > len(best) and name_index._holds_in_order(candidate.split(), words):
+            best = candidate
+    return best
+
+
+def test_longest_name_holding_words_matches_a_full_search():
+    qr = quote_rules(load("id"))
+    rnd = random.Random(15)
+    pool = ["Budi", "Santoso", "Asep", "Sasa", "Purnama", "Wati", "Ika", "Joko"]
+    for _ in range(60):
+        names = [" ".join(rnd.choices(pool, k=rnd.randint(2, 4))) for _ in range(60)]
+        body = "".join(f"x {name} datang. " for name in names)
+        index = name_index.build_name_index(body, qr)
+        for _ in range(30):
+            words = rnd.choices(pool, k=rnd.randint(1, 3))
+            name = " ".join(words)
+            assert index._longest_holding(name, words) == longest_holding_by_search(
+                index, name, words
+            ), (body, words)

@@ -20,6 +20,8 @@ from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 MAX_NAME_TOKENS = 6
 # How many name mentions a pronoun looks back over for the person last named.
 MAX_MENTIONS_BACK = 200
+# Lists of names sharing a word longer than this are not read whole when a shorter one will do.
+MAX_SHORT_LIST = 16
 # A name this short counts as the article's short form of a longer one; a
 # name this long needs no trimming.
 MAX_SHORT_MENTION_WORDS = 2
@@ -213,9 +215,32 @@ class NameIndex:
         return name
 
     def _longest_holding(self, name: str, words: list[str]) -> str:
-        """Return the longest indexed name (trimmed) holding the words in order."""
+        """Return the longest indexed name (trimmed) holding the words in order.
+
+        A name holding them is in every word's list: the shortest list is read
+        when that settles which is longest (else the first word's, in order).
+        """
+        first = self.by_word.get(words[0].casefold())
+        if first is None:
+            return name
+        if len(first) > MAX_SHORT_LIST and len(words) > 1:
+            lists = [self.by_word.get(w.casefold()) for w in words[1:]]
+            if None in lists:
+                return name  # no indexed name holds that word
+            shortest = min(lists, key=len)
+            if len(shortest) < len(first):
+                found = {
+                    trimmed
+                    for candidate in shortest
+                    if candidate in first
+                    and len(trimmed := self.trimmed(candidate)) > len(name)
+                    and _holds_in_order(trimmed.split(), words)
+                }
+                longest = max(map(len, found), default=0)
+                if sum(len(each) == longest for each in found) <= 1:
+                    return max(found, key=len, default=name)
         best = name
-        for candidate in self.by_word.get(words[0].casefold(), ()):
+        for candidate in first:
             candidate = self.trimmed(candidate)
             if len(candidate) > len(best) and _holds_in_order(candidate.split(), words):
                 best = candidate

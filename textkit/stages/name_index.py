@@ -71,6 +71,7 @@ class NameIndex:
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
     subject_runs: dict[str, list[int]] | None = None
+    subject_words: dict[str, bool] = field(default_factory=dict)  # is_subject_word's answers
     # For each tuple of kinds asked about: a name looked past, and the last name of those
     # kinds at or before it (-1 for none).
     last_of: dict[tuple[str, ...], dict[int, int]] = field(default_factory=dict)
@@ -151,7 +152,11 @@ class NameIndex:
                 if (one_word or short) and self.bases[i] in SUBJECT_BASES:
                     for each in folded:
                         self.subject_runs.setdefault(each, []).append(i)
-        return any(self.opens_sentence(i) for i in self.subject_runs.get(word, ()))
+        found = self.subject_words.get(word)
+        if found is None:
+            runs = self.subject_runs.get(word, ())
+            found = self.subject_words[word] = any(self.opens_sentence(i) for i in runs)
+        return found
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""

@@ -204,11 +204,9 @@ def _no_lead_in_before(body: str, pos: int, qr: QuoteRules) -> bool:
         return False
     if not ("a" <= body[last] <= "z" or "A" <= body[last] <= "Z"):
         return False
-    for word in qr.lead_in_ends:
-        tail = body[max(0, last + 1 - len(word)) : last + 1]
-        if not tail.isascii() or tail.lower() == word:
-            return False
-    return True
+    ends = qr.lead_in_ends
+    tail = body[max(0, last + 1 - max(map(len, ends), default=0)) : last + 1]
+    return tail.isascii() and not tail.lower().endswith(ends)
 
 
 def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:

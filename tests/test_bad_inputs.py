@@ -306,6 +306,8 @@ HOSTILE = {
     "50k dateline-like prefixes": "Judul\n\n" + "JAKARTA, KOMPAS.com - " * 50_000,
     "long run of capitals": "Judul\n\n" + "ABCDEFGHIJ" * 100_000,
     "long run of dashes": "Judul\n\n" + "-" * 1_000_000,
+    "20k quoted names in brackets": "Judul\n\n" + "(“Budi” " * 20_000,
+    "20k one-word quotes in English": "The news\n\nThe mayor said it was fine. " + "“a” " * 20_000,
 }
 
 

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from textkit.stages.names import is_acronym, split_role
-from textkit.stages.quote_rules import QuoteRules, memoised
+from textkit.stages.names import is_acronym, name_runs, split_role
+from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 
 # Longest name the index keeps; longer runs are organisations or headlines.
 MAX_NAME_TOKENS = 6
 # How many name mentions a pronoun looks back over for the person last named.
 MAX_MENTIONS_BACK = 200
+# Lists of names sharing a word longer than this are not read whole when a shorter one will do.
+MAX_SHORT_LIST = 16
 # A name this short counts as the article's short form of a longer one; a
 # name this long needs no trimming.
 MAX_SHORT_MENTION_WORDS = 2
@@ -66,7 +68,36 @@ class NameIndex:
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
     short_words: set[str] = field(default_factory=set)
+    # trimmed()'s results while short_words stays as it is (add_short empties it).
+    trims: dict[str, str] = field(default_factory=dict)
     subject_runs: dict[str, list[int]] | None = None
+    subject_words: dict[str, bool] = field(default_factory=dict)  # is_subject_word's answers
+    # For each tuple of kinds asked about: a name looked past, and the last name of those
+    # kinds at or before it (-1 for none).
+    last_of: dict[tuple[str, ...], dict[int, int]] = field(default_factory=dict)
+    # The quote stage's known speakers: each one's casefolded words, and the speakers
+    # by those words (made by speaker_words, once per article).
+    speakers_words: dict[str, frozenset[str]] | None = None
+    speakers_by_words: dict[frozenset[str], list[str]] = field(default_factory=dict)
+
+    @property
+    def honorifics_folded(self) -> frozenset[str]:
+        """Return the honorifics casefolded."""
+        return frozenset(h.casefold() for h in self.honorifics)
+
+    def speaker_words(self, known: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        """Return each known speaker's casefolded words (``known`` maps words to speakers
+        and stays the same for the article)."""
+        if self.speakers_words is None:
+            self.speakers_words = {}
+            for fulls in known.values():
+                for full in fulls:
+                    if full not in self.speakers_words:
+                        words = frozenset(f.casefold() for f in full.split())
+                        self.speakers_words[full] = words
+                        self.speakers_by_words.setdefault(words, []).append(full)
+        return self.speakers_words
+
     honorifics: frozenset[str] = frozenset()
 
     def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:
@@ -121,13 +152,20 @@ class NameIndex:
                 if (one_word or short) and self.bases[i] in SUBJECT_BASES:
                     for each in folded:
                         self.subject_runs.setdefault(each, []).append(i)
-        return any(self.opens_sentence(i) for i in self.subject_runs.get(word, ()))
+        found = self.subject_words.get(word)
+        if found is None:
+            runs = self.subject_runs.get(word, ())
+            found = self.subject_words[word] = any(self.opens_sentence(i) for i in runs)
+        return found
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
         words = name.split()
         if len(words) <= MAX_SHORT_MENTION_WORDS:
-            self.short_words.update(w.casefold() for w in words)
+            new = {w.casefold() for w in words} - self.short_words
+            if new:
+                self.short_words.update(new)
+                self.trims.clear()
 
     def trimmed(self, name: str) -> str:
         """Return a long role-laden name cut to start where the article's short mentions start.
@@ -135,6 +173,13 @@ class NameIndex:
         "Sosial Asep Sasa Purnama" becomes "Asep Sasa Purnama" when the
         article also calls him "Asep".
         """
+        found = self.trims.get(name)
+        if found is None:
+            found = self.trims[name] = self._trimmed(name)
+        return found
+
+    def _trimmed(self, name: str) -> str:
+        """Return trimmed(name), found afresh."""
         words = name.split()
         if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
             return name  # short already, or a description ("spokesman for X")
@@ -175,9 +220,32 @@ class NameIndex:
         return name
 
     def _longest_holding(self, name: str, words: list[str]) -> str:
-        """Return the longest indexed name (trimmed) holding the words in order."""
+        """Return the longest indexed name (trimmed) holding the words in order.
+
+        A name holding them is in every word's list: the shortest list is read
+        when that settles which is longest (else the first word's, in order).
+        """
+        first = self.by_word.get(words[0].casefold())
+        if first is None:
+            return name
+        if len(first) > MAX_SHORT_LIST and len(words) > 1:
+            lists = [self.by_word.get(w.casefold()) for w in words[1:]]
+            if None in lists:
+                return name  # no indexed name holds that word
+            shortest = min(lists, key=len)
+            if len(shortest) < len(first):
+                found = {
+                    trimmed
+                    for candidate in shortest
+                    if candidate in first
+                    and len(trimmed := self.trimmed(candidate)) > len(name)
+                    and _holds_in_order(trimmed.split(), words)
+                }
+                longest = max(map(len, found), default=0)
+                if sum(len(each) == longest for each in found) <= 1:
+                    return max(found, key=len, default=name)
         best = name
-        for candidate in self.by_word.get(words[0].casefold(), ()):
+        for candidate in first:
             candidate = self.trimmed(candidate)
             if len(candidate) > len(best) and _holds_in_order(candidate.split(), words):
                 best = candidate
@@ -189,25 +257,60 @@ class NameIndex:
         return self.kind(i) if i < len(self.starts) and self.starts[i] == offset else ""
 
     def person_before(self, offset: int, kinds: tuple[str, ...]) -> tuple[int, str] | None:
-        """Return the last name of one of the kinds ("titled", "subject") before an offset."""
+        """Return the last name of one of the kinds ("titled", "subject") before an offset,
+        looking back over MAX_MENTIONS_BACK names at most."""
         i = bisect.bisect_left(self.starts, offset) - 1
-        stop = max(-1, i - MAX_MENTIONS_BACK)
+        last = self._last_of(i, kinds)
+        if last < 0 or i - last >= MAX_MENTIONS_BACK:
+            return None
+        return self.starts[last], self.names[last]
+
+    def _last_of(self, i: int, kinds: tuple[str, ...]) -> int:
+        """Return the place of the last name of one of the kinds at or before the i-th (-1 if
+        none). The names looked past keep the answer, so each is looked at once per kinds."""
+        known = self.last_of.get(kinds)
+        if known is None:
+            known = self.last_of[kinds] = {}
         # For each way of titling: True or False when that settles the kind's
         # membership, None when it turns on whether the name opens its sentence.
-        settled = {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
-        bases = self.bases
-        while i > stop:
-            found = settled[bases[i]]
-            if found or (found is None and self.kind(i) in kinds):
-                return self.starts[i], self.names[i]
+        settled = SETTLED.get(kinds) or _settled_table(kinds)
+        bases, passed, found = self.bases, [], -1
+        while i >= 0:
+            found = known.get(i, i)
+            if found != i:
+                break  # looked past before
+            wanted = settled[bases[i]]
+            if wanted or (wanted is None and self.kind(i) in kinds):
+                break
+            passed.append(i)
             i -= 1
-        return None
+        else:
+            found = -1
+        for each in passed:
+            known[each] = found
+        return found
+
+
+def _settled_table(kinds: tuple[str, ...]) -> dict[str, bool | None]:
+    """Return, for each way of titling, whether it settles membership of the kinds (None: no)."""
+    return {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
 
 
 def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
     """Return True if every possible kind is wanted, False if none is, else None."""
     wanted = [kind in kinds for kind in possible]
     return True if all(wanted) else (False if not any(wanted) else None)
+
+
+# person_before's tables for the tuples of kinds the quote stage asks about.
+SETTLED = {
+    kinds: _settled_table(kinds)
+    for kinds in (
+        ("titled", "titled-subject"),
+        ("subject", "titled-subject"),
+        ("", "titled", "subject", "titled-subject"),
+    )
+}
 
 
 def _first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
@@ -234,19 +337,19 @@ def build_name_index(
     left out: a name the speaker mentions is not a name the article gives.
     """
     index = NameIndex(body, qr, honorifics=qr.honorifics, glue_words=qr.opener_words)
-    skip = skip or []
-    after_skip = 0  # runs come in body order: the skip spans starting before them, counted
+    memo = memo_table(qr, "entry")
+    bases, by_word, honorific_of = index.bases, index.by_word, index.honorific_of
+    add_start, add_end = index.starts.append, index.ends.append
+    add_name, add_entry, add_base = index.names.append, index.entries.append, bases.append
     last_end = -1
-    memo = qr.memo
-    for m in qr.name_run_re.finditer(body):
+    seen: set[str] = set()
+    for m in name_runs(body, qr.name_run_re, skip or []):
+        run = m.group()
+        entry = memo.get(run) or memoised(qr, "entry", run, _index_entry)
+        name = entry[0]
+        if name is None:
+            continue
         start, end = m.span()
-        while after_skip < len(skip) and skip[after_skip][0] <= start:
-            after_skip += 1
-        if after_skip and start < skip[after_skip - 1][1]:
-            continue
-        entry = memo.get(("entry", m.group())) or memoised(qr, "entry", m.group(), _index_entry)
-        if entry[0] is None:
-            continue
         base = TITLED if entry[1] else PLAIN
         if (
             base == PLAIN
@@ -254,11 +357,23 @@ def build_name_index(
             and _follows_titled_run(body, start, index, last_end)
             and not _is_sentence_subject(body, start, end, qr)
         ):
-            cleared = CLEARED_TITLED if index.bases[-1] == TITLED else CLEARED
-            index.bases[-1], base = cleared, CHAINED
-        index.add(start, end, base, entry)
-        if entry[5]:
-            index.honorific_of.setdefault(*entry[5])
+            bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
+        # What index.add does, inline: this loop runs for every name in the body.
+        add_start(start)
+        add_end(end)
+        add_name(name)
+        add_entry(entry)
+        add_base(base)
+        if run not in seen:  # a run met again adds nothing to the word and honorific maps
+            seen.add(run)
+            if not entry[3]:
+                for word in entry[2]:
+                    if word in by_word:
+                        by_word[word][name] = None
+                    else:
+                        by_word[word] = {name: None}
+            if entry[5]:
+                honorific_of.setdefault(*entry[5])
         last_end = end
     return index
 

@@ -9,9 +9,11 @@ every name in an article (fullest forms, the person last named) is name_index.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
-from textkit.stages.quote_rules import QuoteRules, memoised
+from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, memoised
 
 # Titles this short ("H", "Pak") only count at the start of a run: mid-run
 # they are more often an initial or part of a name.
@@ -20,6 +22,8 @@ MIN_MID_RUN_TITLE_CHARS = 3
 MIN_NAME_CHARS = 3
 # A name after lowercase role words ("dokter Budi Santoso") has at least this many words.
 MIN_PLAIN_NAME_WORDS = 2
+# A name run's parenthesised part (quote_rules.PAREN) holds at most 60 characters.
+MAX_PAREN_CHARS = 61
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
 
 
@@ -29,6 +33,8 @@ def name_tokens(run: str) -> list[str]:
     >>> name_tokens("Bupati Kutai (Kukar) Edi")
     ['Bupati', 'Kutai', '(Kukar)', 'Edi']
     """
+    if "(" not in run and run.isprintable():
+        return run.split()  # the same: a printable run holds no space but " "
     return TOKEN_SPLIT_RE.findall(run)
 
 
@@ -179,3 +185,80 @@ def _after_lower_role(
     if name is None or len(name.split()) < MIN_PLAIN_NAME_WORDS:
         return None, role  # "sebagian umat Muslim": a group, not a person
     return name, " ".join([*words[:lead], inner or ""]).strip()
+
+
+def name_runs(
+    body: str, pattern: regex.Pattern[str], skip: list[tuple[int, int]]
+) -> list[regex.Match[str]]:
+    """Return the runs ``pattern.finditer(body)`` gives that start outside the skip spans.
+
+    A skip span between marks or line breaks that no run can hold is not
+    scanned at all: the scan stops at the mark before it and goes on after
+    the one after it, and the runs elsewhere come out the same.
+    """
+    runs: list[regex.Match[str]] = []
+    pos = 0
+    inside: list[tuple[int, int]] = []  # skip spans the current stretch has to filter
+    for start, end in skip:
+        before = _barrier_before(body, start, pos)
+        after = _barrier_after(body, end) if before is not None else None
+        if after is None:
+            inside.append((start, end))
+            continue
+        _add_runs(runs, pattern.finditer(body, pos, before), inside)
+        inside, pos = [], after + 1
+    _add_runs(runs, pattern.finditer(body, pos), inside)
+    return runs
+
+
+def _add_runs(
+    runs: list[regex.Match[str]],
+    found: Iterator[regex.Match[str]],
+    skip: list[tuple[int, int]],
+) -> None:
+    """Add the runs found to ``runs``, leaving out those starting inside a skip span."""
+    if not skip:
+        runs.extend(found)
+        return
+    after_skip = 0  # runs come in body order: the skip spans starting before them, counted
+    for m in found:
+        start = m.start()
+        while after_skip < len(skip) and skip[after_skip][0] <= start:
+            after_skip += 1
+        if not (after_skip and start < skip[after_skip - 1][1]):
+            runs.append(m)
+
+
+def _barrier_before(body: str, start: int, floor: int) -> int | None:
+    """Return the offset of the quote mark or line break that only spaces part from ``start``.
+
+    None when there is none after ``floor``, or when a parenthesis just before the mark may
+    hold it inside a name run.
+    """
+    at = start - 1
+    while at >= floor and body[at] != "\n" and body[at].isspace():
+        at -= 1
+    if at < floor:
+        return None
+    if body[at] == "\n":
+        return at
+    if body[at] in QUOTE_MARKS and "(" not in body[max(0, at - MAX_PAREN_CHARS) : at]:
+        return at
+    return None
+
+
+def _barrier_after(body: str, end: int) -> int | None:
+    """Return the offset of the quote mark or line break that only spaces part from ``end``.
+
+    None when there is none, or when a parenthesis just before the mark may
+    hold it inside a name run ("Budi (“Ibu”)").
+    """
+    for at in range(end, len(body)):
+        char = body[at]
+        if char == "\n":
+            return at
+        if char in QUOTE_MARKS:
+            return None if "(" in body[max(0, at - MAX_PAREN_CHARS) : at] else at
+        if not char.isspace():
+            return None
+    return None

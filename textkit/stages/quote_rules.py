@@ -40,36 +40,60 @@ WORD_SCAN_RE = re.compile(r"\w+")
 # Memoised results kept per language before the memo starts afresh (bounds memory).
 MAX_MEMO_ENTRIES = 20_000
 MISSING = object()
+# The characters besides ASCII letters that the patterns, ignoring case, take for
+# one: Kelvin sign, long s, dotted and dotless i (tests/test_quotes.py checks it).
+CASELESS_ASCII = "\u212a\u017f\u0130\u0131"
+# The QuoteRules pattern of each kind of cue that scan_cues finds.
+CUE_PATTERNS = {
+    "verb-first": "verb_first_re",
+    "speaker-first": "speaker_first_re",
+    "frame": "frame_re",
+    "introduction": "introduction_re",
+    "alias": "alias_re",
+}
 
 
 @dataclass(frozen=True)
 class BodyWords:
-    """A body's vocabulary, its lowercased text when that keeps every offset, and the cue
-    matches found in it so far (two finders scan for the same cues)."""
+    """A body's words (its lowercased runs of word characters), its lowercased text when
+    that keeps every offset, and the cue matches found in it so far (two finders scan for
+    the same cues), with the places of each cue word found (keyed ("at", word))."""
 
     vocab: frozenset[str]
     lower: str | None
-    scans: dict[Any, list[regex.Match[str]]] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
-    )
+    scans: dict[Any, list[Any]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
-def body_words(body: str) -> BodyWords:
-    """Return the body's lowercased words, and its lowercased text for finding them.
+# Punctuation that mostly sits against words; each becomes a space (offsets do not
+# matter here) so that splitting at whitespace gives the plain words.
+WORD_SEPARATORS = ",.\u201c\u201d\"():;!?'\u2019\u2018-\u2013\u2014/\u2026%&+[]*"
 
-    The vocabulary also holds the whitespace tokens that carry punctuation.
 
-    >>> sorted(body_words("Kata Budi, kata dia").vocab)
-    ['budi', 'budi,', 'dia', 'kata']
+def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
+    """Return the body's lowercased words (those ``among`` the given ones, if given), and
+    its lowercased text for finding them.
+
+    A word is a run of word characters (a token with punctuation gives its runs).
+
+    >>> sorted(body_words("Kata Budi, kata-dia").vocab)
+    ['budi', 'dia', 'kata']
+    >>> sorted(body_words("Kata Budi, kata-dia", frozenset({"dia", "ujar"})).vocab)
+    ['dia']
     """
     lower = body.lower()
     same = len(lower) == len(body)
-    # Most tokens are plain words; the regex splits only the others ("budi,", "(kata").
-    # Tokens with punctuation stay in too: no cue's first word holds punctuation.
-    vocab = set(lower.split())
-    mixed = " ".join(token for token in vocab if not token.isalnum())
-    vocab.update(WORD_SCAN_RE.findall(mixed))
-    return BodyWords(frozenset(vocab), lower if same else None)
+    spaced = lower
+    for mark in WORD_SEPARATORS:
+        if mark in spaced:
+            spaced = spaced.replace(mark, " ")
+    tokens = spaced.split()
+    if not "".join(tokens).isalnum():
+        # Other punctuation (or "_", which belongs to a run): split the odd tokens by regex.
+        runs = set(tokens)
+        runs.update(WORD_SCAN_RE.findall(" ".join(t for t in runs if not t.isalnum())))
+        tokens = list(runs)
+    vocab = frozenset(tokens) if among is None else among.intersection(tokens)
+    return BodyWords(vocab, lower if same else None)
 
 
 def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
@@ -82,45 +106,71 @@ def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(firsts | {f + c for f in firsts for c in clitics})
 
 
-def scan_cues(
-    body: str, words: BodyWords, firsts: frozenset[str], pattern: regex.Pattern[str]
-) -> list[regex.Match[str]]:
-    """Return the matches of a cue pattern in body order, found once per body and pattern."""
-    key = (pattern, firsts)
+def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:
+    """Return the matches of a cue pattern ("verb-first", ...) in body order, found once per
+    body and pattern."""
     found = words.scans.get(key)
     if found is None:
-        found = words.scans[key] = list(_scan_cues(body, words, firsts, pattern))
+        found = words.scans[key] = list(_scan_cues(body, words, qr, key))
     return found
 
 
-def _scan_cues(
-    body: str, words: BodyWords, firsts: frozenset[str], pattern: regex.Pattern[str]
-) -> Iterator[regex.Match[str]]:
+def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> Iterator[regex.Match[str]]:
     """Yield the matches of a cue pattern in body order, tried only where a cue word occurs."""
-    present = firsts & words.vocab
+    present = qr.firsts[key] & words.vocab
     if not present:
         return
     if words.lower is None:
-        yield from pattern.finditer(body)
+        yield from getattr(qr, CUE_PATTERNS[key]).finditer(body)
         return
-    for start in sorted(_word_offsets(words.lower, present)):
-        m = pattern.match(body, start)
+    offsets = _word_offsets(words.lower, present, words.scans)
+    for start in sorted(offsets):
+        m = _cue_pattern(qr, key, offsets[start]).match(body, start)
         if m:
             yield m
 
 
-def _word_offsets(lower: str, present: frozenset[str]) -> set[int]:
-    """Return where each of the words starts as a whole word in the lowercased body."""
-    found = set()
+def _word_offsets(
+    lower: str, present: frozenset[str], seen: dict[Any, Any] | None = None
+) -> dict[int, str]:
+    """Return where each of the words starts as a whole word in the lowercased body.
+
+    ``seen`` keeps each word's places for the next kind of cue that has the word.
+    """
+    found = {}
+    size = len(lower)
+    seen = {} if seen is None else seen
     for word in present:
-        at = lower.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not lower[at - 1].isalnum()) and (
-                end == len(lower) or not (lower[end].isalnum() or lower[end] == "_")
-            ):
-                found.add(at)
-            at = lower.find(word, at + 1)
+        places = seen.get(("at", word))
+        if places is None:
+            places = seen["at", word] = []
+            at = lower.find(word)
+            while at >= 0:
+                end = at + len(word)
+                if (at == 0 or not lower[at - 1].isalnum()) and (
+                    end == size or not (lower[end].isalnum() or lower[end] == "_")
+                ):
+                    places.append(at)
+                at = lower.find(word, at + 1)
+        for at in places:
+            found[at] = word
+    return found
+
+
+def _cue_pattern(qr: QuoteRules, key: str, word: str) -> regex.Pattern[str]:
+    """Return the key's cue pattern cut down to the entries that may match where ``word``
+    starts (their first word starts it: "kata" for "katanya"), in the same order, so
+    it matches there just as the whole pattern does. Kept in the rules' memo."""
+    table = memo_table(qr, f"cue {key}")
+    found = table.get(word)
+    if found is None:
+        full = getattr(qr, CUE_PATTERNS[key])
+        entries, suffixes = qr.cue_words.get(key) or ((), ())
+        narrowed = [e for e in entries if word.startswith(e.split()[0].casefold())]
+        found = compile_words(narrowed, f"{key} cues", suffixes) if narrowed else full
+        if len(table) >= MAX_MEMO_ENTRIES:
+            table.clear()
+        table[word] = found
     return found
 
 
@@ -130,6 +180,14 @@ class QuoteRules:
 
     rule_ids: dict[str, str]
     firsts: dict[str, frozenset[str]]
+    # Every cue's first word: the words of a body worth keeping (body_words).
+    any_first: frozenset[str]
+    # Each kind of cue's entries and suffixes, to cut its pattern down to the entries
+    # one word may start (left out when an entry is not plain ASCII: no cutting then).
+    cue_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
+    # The characters a match of a word pattern ("verb-first", "frame", "pronoun",
+    # "determiner") can start with, ignoring case; left out when its words are not ASCII.
+    first_chars: dict[str, frozenset[str]]
     verb_first_re: regex.Pattern[str]
     speaker_first_re: regex.Pattern[str]
     frame_re: regex.Pattern[str]
@@ -138,6 +196,10 @@ class QuoteRules:
     title_re: regex.Pattern[str]
     content_opener_re: regex.Pattern[str] | None
     lead_in_re: regex.Pattern[str] | None
+    # How long a lead-in can be (case-insensitive matching keeps lengths): a cheap test first.
+    lead_in_lengths: frozenset[int]
+    # The lead-ins' last words, lowercased (None when one is not plain ASCII letters).
+    lead_in_ends: tuple[str, ...] | None
     determiner_re: regex.Pattern[str] | None
     clitics: tuple[str, ...]
     pronouns: frozenset[str]
@@ -149,6 +211,8 @@ class QuoteRules:
     non_cue_before: frozenset[str]
     abbreviations: frozenset[str]
     sentence_cues: frozenset[str]
+    # The sentence cues with a clitic attached, and bare (none when there are no clitics).
+    sentence_cue_forms: frozenset[str]
     definite_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
     place_words: frozenset[str]
@@ -164,26 +228,32 @@ class QuoteRules:
     introduction_re: regex.Pattern[str] | None
     alias_re: regex.Pattern[str] | None
     # Results of pure functions of one string (a name run's split into name and
-    # role), kept across the articles of one process; bounded by ``remember``.
-    memo: dict[tuple[str, str], Any] = field(
+    # role), one table per function, kept across the articles of one process;
+    # bounded by ``memoised``.
+    memo: dict[str, dict[str, Any]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
+
+
+def memo_table(qr: QuoteRules, kind: str) -> dict[str, Any]:
+    """Return the rules' memo of one function's results, by the string asked about."""
+    table = qr.memo.get(kind)
+    if table is None:
+        table = qr.memo[kind] = {}
+    return table
 
 
 def memoised(
     qr: QuoteRules, kind: str, text: str, compute: Callable[[str, QuoteRules], Any]
 ) -> Any:
-    """Return compute(text, qr), kept in the rules' memo under (kind, text)."""
-    found = qr.memo.get((kind, text), MISSING)
-    return remember(qr, (kind, text), compute(text, qr)) if found is MISSING else found
-
-
-def remember(qr: QuoteRules, key: tuple[str, str], value: Any) -> Any:
-    """Return the value after keeping it in the rules' memo (emptied when it grows too big)."""
-    if len(qr.memo) >= MAX_MEMO_ENTRIES:
-        qr.memo.clear()
-    qr.memo[key] = value
-    return value
+    """Return compute(text, qr), kept in the rules' memo of ``kind`` (emptied when too big)."""
+    table = qr.memo.get(kind) or memo_table(qr, kind)
+    found = table.get(text, MISSING)
+    if found is MISSING:
+        if len(table) >= MAX_MEMO_ENTRIES:
+            table.clear()
+        found = table[text] = compute(text, qr)
+    return found
 
 
 def quote_rules(rules: Rules) -> QuoteRules:
@@ -201,17 +271,36 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
     verb_first, speaker_first = cues["verb-first"], cues["speaker-first"]
     frame_words = [w for frame in frames for w in frame["words"]] or ["-"]
     titles = rules.words("titles") or ("-",)
+    firsts = {  # only plain words: body_words finds no other
+        key: frozenset(w for w in found if WORD_SCAN_RE.fullmatch(w))
+        for key, found in (
+            ("verb-first", first_words(verb_first["words"], clitics)),
+            ("speaker-first", first_words(speaker_first["words"])),
+            ("frame", first_words(frame_words, clitics)),
+            ("introduction", first_words(data.get("introductions", ["-"]))),
+            ("alias", first_words(data.get("aliases", ["-"]))),
+        )
+    }
     return QuoteRules(
-        firsts={  # only plain words: body_words finds no other
-            key: frozenset(w for w in found if WORD_SCAN_RE.fullmatch(w))
-            for key, found in (
-                ("verb-first", first_words(verb_first["words"], clitics)),
-                ("speaker-first", first_words(speaker_first["words"])),
-                ("frame", first_words(frame_words, clitics)),
-                ("introduction", first_words(data.get("introductions", ["-"]))),
-                ("alias", first_words(data.get("aliases", ["-"]))),
-            )
-        },
+        firsts=firsts,
+        any_first=frozenset().union(*firsts.values()),
+        first_chars=_first_chars(
+            {
+                "verb-first": verb_first["words"],
+                "frame": frame_words,
+                "pronoun": data.get("pronouns", ["-"]),
+                "determiner": data.get("determiners") or ["-"],
+            }
+        ),
+        cue_words=_cue_words(
+            {
+                "verb-first": (verb_first["words"], clitics),
+                "speaker-first": (speaker_first["words"], ()),
+                "frame": (frame_words, clitics),
+                "introduction": (data.get("introductions", ()), ()),
+                "alias": (data.get("aliases", ()), ()),
+            }
+        ),
         rule_ids={
             "verb-first": verb_first["id"],
             "speaker-first": speaker_first["id"],
@@ -230,6 +319,8 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         ),
         content_opener_re=_optional_words(data.get("content_openers"), where),
         lead_in_re=_optional_words(data.get("frame_lead_ins"), where),
+        lead_in_lengths=frozenset(len(w.strip()) for w in data.get("frame_lead_ins") or ()),
+        lead_in_ends=_last_words(data.get("frame_lead_ins") or ()),
         determiner_re=_optional_words(data.get("determiners"), where),
         introduction_re=_optional_words(data.get("introductions"), where),
         alias_re=_optional_words(data.get("aliases"), where),
@@ -255,6 +346,38 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
+
+
+def may_start(qr: QuoteRules, key: str, body: str, pos: int) -> bool:
+    """Return False when no match of the key's word pattern can start at ``pos``."""
+    chars = qr.first_chars.get(key)
+    return chars is None or body[pos : pos + 1] in chars
+
+
+def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Return the characters each word list's entries start with, in either case.
+
+    Ignoring case, a few other characters match ASCII letters (CASELESS_ASCII):
+    they are always in.
+    """
+    found = {}
+    for key, words in lists.items():
+        firsts = {w.strip()[0] for w in words if w.strip()}
+        if all(c.isascii() for c in firsts):
+            cased = {c.lower() for c in firsts} | {c.upper() for c in firsts}
+            found[key] = frozenset(firsts | cased | set(CASELESS_ASCII))
+    return found
+
+
+def _cue_words(lists: dict[str, tuple[Any, tuple[str, ...]]]) -> dict[str, Any]:
+    """Return the cue entries and suffixes of each kind whose entries are all plain ASCII."""
+    return {
+        key: (tuple(words), tuple(suffixes))
+        for key, (words, suffixes) in lists.items()
+        if words
+        and all(w.isascii() and w.split() for w in words)
+        and all(c.isascii() for c in suffixes)
+    }
 
 
 def _folded(words: Any) -> frozenset[str]:
@@ -291,6 +414,12 @@ def _word_sets(
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),
         "sentence_cues": _folded(data.get("sentence_cues")),
+        "sentence_cue_forms": frozenset(
+            form
+            for w in _folded(data.get("sentence_cues"))
+            for c in data.get("clitics", ())
+            for form in (w, w + c)
+        ),
         "definite_determiners": _folded(data.get("definite_determiners")),
         "indefinite_determiners": _folded(data.get("indefinite_determiners")),
         "place_words": _folded(data.get("place_words")),
@@ -301,6 +430,12 @@ def _word_sets(
             if w.endswith(".")
         ),
     }
+
+
+def _last_words(words: Any) -> tuple[str, ...] | None:
+    """Return the entries' last words lowercased, or None if one is not plain ASCII letters."""
+    lasts = {w.split()[-1].lower() for w in words if w.strip()}
+    return tuple(sorted(lasts)) if all(w.isascii() and w.isalpha() for w in lasts) else None
 
 
 def _optional_words(words: Any, where: str) -> regex.Pattern[str] | None:

@@ -17,6 +17,7 @@ import regex
 from textkit.lang import Rules
 from textkit.record import Quote
 from textkit.stages.attributions import (
+    SpeakerVerbs,
     cue_before,
     cue_in_sentence,
     earlier_description,
@@ -83,8 +84,9 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
         return []
     qr = quote_rules(rules)
     spans = find_quote_spans(body)
-    items = [item for span in spans if (item := _direct_item(body, span, qr)) is not None]
-    words = body_words(body)
+    words = body_words(body, qr.any_first)
+    verbs = SpeakerVerbs(body, qr, words.lower)
+    items = [item for span in spans if (item := _direct_item(body, span, qr, verbs)) is not None]
     opens = [span.open_mark for span in spans]
     for reported in find_reported(body, qr, words):
         if not _overlaps_any(reported, spans, opens):
@@ -122,11 +124,15 @@ def _reported_item(reported: Reported) -> _Item:
 def _block_end(body: str, pos: int) -> int:
     """Return where the paragraph holding ``pos`` ends, looking no further than a cue can sit."""
     limit = min(len(body), pos + MAX_CUE_WINDOW_CHARS)
-    m = BLOCK_END_RE.search(body, pos, limit)
-    return m.start() if m else limit
+    if body.find("\t", pos, limit) >= 0:
+        m = BLOCK_END_RE.search(body, pos, limit)
+        return m.start() if m else limit
+    line = body.find("\n", pos, limit)  # BLOCK_END_RE's match, found by str.find
+    spaces = body.find("   ", pos, line if line >= 0 else limit)
+    return spaces if spaces >= 0 else (line if line >= 0 else limit)
 
 
-def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
+def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules, verbs: SpeakerVerbs) -> _Item | None:
     """Return the direct quote with its cue, or None for a scare quote or title."""
     title_like = _is_title_like(body, span)
     if title_like and _word_count(body, span) >= MIN_TITLE_WORDS:
@@ -137,13 +143,13 @@ def _direct_item(body: str, span: QuoteSpan, qr: QuoteRules) -> _Item | None:
         if att is not None and _starts_next_sentence(body, span, att, qr):
             att = None
     if att is None:
-        att = cue_before(body, span.open_mark, qr)
+        att = cue_before(body, span.open_mark, qr, verbs)
     if att is None and span.close_mark is None:
         att = _continuation_cue(body, span, qr)
     if att is None and not title_like:
         close = span.close_mark if span.close_mark is not None else span.end
         if _word_count(body, span) >= MIN_SENTENCE_CUED_WORDS:
-            att = cue_in_sentence(body, span.open_mark, close + 1, qr)
+            att = cue_in_sentence(body, span.open_mark, close + 1, qr, verbs)
         if att is None and not _is_uncued_speech(body, span):
             return None
     elif att is None:
@@ -189,11 +195,16 @@ def _word_count(body: str, span: QuoteSpan) -> int:
 
 def _is_title_like(body: str, span: QuoteSpan) -> bool:
     """Return True for a short quoted phrase whose every word is capitalised (a title or name)."""
-    words = [w.strip(TITLE_PUNCT) for s, e in span.parts for w in body[s:e].split()]
-    words = [w for w in words if w]
-    return len(words) <= MAX_SCARE_QUOTE_WORDS and all(
-        w[:1].isupper() or w[:1].isdigit() for w in words
-    )
+    count = 0
+    for start, end in span.parts:
+        for token in body[start:end].split():
+            word = token.strip(TITLE_PUNCT)
+            if not word:
+                continue
+            count += 1
+            if count > MAX_SCARE_QUOTE_WORDS or not (word[:1].isupper() or word[:1].isdigit()):
+                return False
+    return True
 
 
 def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:
@@ -220,10 +231,12 @@ def _resolve(
     for item in items:
         if item.attribution is not None and item.attribution.name:
             index.add_short(item.attribution.name)
-    named = [_full_name(i, index, aliases) for i in items]
+    fullest: dict[str, str] = {}  # the index is complete now: one lookup per distinct name
+    named = [_full_name(i, index, aliases, fullest) for i in items]
     known = known_speakers(named, index)
     anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
     roles: dict[str, str] = {}
+    speakers: dict[frozenset[str], str | None] = {}  # _near_subject's, by a name's words
     quotes: list[Quote] = []
     for item, name in zip(items, named, strict=True):
         att = item.attribution
@@ -239,7 +252,7 @@ def _resolve(
         ):
             speaker, role, how = found, None, "description"
         else:
-            speaker = _person_last_named(item.position, anchors, known, index)
+            speaker = _person_last_named(item.position, anchors, known, index, speakers)
             role, how = None, ("pronoun" if att is not None else "previous")
         role = role or (roles.get(speaker, "") if speaker else "") or None
         for start, end in item.parts:
@@ -259,11 +272,16 @@ def _resolve(
     return quotes
 
 
-def _full_name(item: _Item, index: NameIndex, aliases: dict[str, str]) -> str | None:
+def _full_name(
+    item: _Item, index: NameIndex, aliases: dict[str, str], known: dict[str, str]
+) -> str | None:
+    """Return the fullest form of the name a cue gives (kept in ``known`` by that name)."""
     att = item.attribution
     if att is None or not att.name:
         return None
-    full = index.fullest(index.trimmed(att.name))
+    full = known.get(att.name)
+    if full is None:
+        full = known[att.name] = index.fullest(index.trimmed(att.name))
     return aliases.get(full, full)
 
 
@@ -272,6 +290,7 @@ def _person_last_named(
     anchors: list[tuple[int, str]],
     known: dict[str, list[str]],
     index: NameIndex,
+    speakers: dict[frozenset[str], str | None],
 ) -> str | None:
     """Return the person named last before a position.
 
@@ -287,7 +306,7 @@ def _person_last_named(
         at -= 1  # "-nya" after "HIMKI mendorong ..." means the person named before
     if at >= 0:
         found.append(anchors[at])
-    near = _near_subject(position, known, index)
+    near = _near_subject(position, known, index, speakers)
     if near is not None:
         found.append(near)
     best = max(found, default=None) or index.person_before(position, ("titled", "titled-subject"))
@@ -295,27 +314,58 @@ def _person_last_named(
 
 
 def _near_subject(
-    position: int, known: dict[str, list[str]], index: NameIndex
+    position: int,
+    known: dict[str, list[str]],
+    index: NameIndex,
+    found: dict[frozenset[str], str | None],
 ) -> tuple[int, str] | None:
-    """Return a known speaker or titled person opening a sentence just before a position."""
+    """Return a known speaker or titled person opening a sentence just before a position.
+
+    The speaker a name's words give is kept in ``found`` (one article's).
+    """
     near = index.person_before(position, ("subject", "titled-subject"))
     if near is None or position - near[0] > NEAR_SUBJECT_CHARS:
         return None
-    words = {w.casefold() for w in near[1].split()}
-    speakers = {
-        full
-        for w in words
-        for full in known.get(w, ())
-        if _one_holds_other(words, {f.casefold() for f in full.split()})
-    }  # "Anwar Abbas" is not the speaker "China Anwar" though they share a word
-    if speakers:
-        return near[0], max(speakers, key=len)
+    words = frozenset(w.casefold() for w in near[1].split())
+    speaker = found.get(words, "")
+    if speaker == "":
+        speakers = _speakers_holding(words, known, index)
+        speaker = found[words] = max(speakers, key=len) if speakers else None
+    if speaker is not None:
+        return near[0], speaker
     if index.kind_at(near[0]) == "titled-subject":
         return near[0], index.fullest(near[1])
     return None
 
 
-def _one_holds_other(a: set[str], b: set[str]) -> bool:
+def _speakers_holding(
+    words: frozenset[str], known: dict[str, list[str]], index: NameIndex
+) -> set[str]:
+    """Return the speakers sharing a word with ``words`` whose words hold them or lie in them.
+
+    ("Anwar Abbas" is not the speaker "China Anwar" though they share a word.) Those
+    holding every word are in the list of each word no honorific folds to, so only
+    the shortest such list is read; those lying in them are looked up by their words.
+    """
+    plain = [w for w in words if w not in index.honorifics_folded]
+    if not plain:
+        return {
+            full
+            for w in words
+            for full in known.get(w, ())
+            if _one_holds_other(words, frozenset(f.casefold() for f in full.split()))
+        }
+    by_words = index.speaker_words(known)
+    shortest = min((known.get(w, []) for w in plain), key=len)
+    found = {full for full in shortest if words <= by_words[full]}
+    members = sorted(words)
+    for mask in range(1, 1 << len(members)):
+        part = frozenset(w for i, w in enumerate(members) if mask >> i & 1)
+        found.update(index.speakers_by_words.get(part, ()))
+    return found
+
+
+def _one_holds_other(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 

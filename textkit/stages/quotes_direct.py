@@ -19,8 +19,8 @@ from textkit.stages.quote_rules import CLOSING_ONLY, OPENING_ONLY, QUOTE_MARKS
 # characters); past this an open mark is taken to be unbalanced.
 MAX_QUOTE_CHARS = 4000
 MAX_QUOTE_BLOCKS = 8
-EVENT_RE = regex.compile(rf"[{QUOTE_MARKS}]|\n+|[ \t]{{3,}}")
-MARK_RE = regex.compile(rf"[{QUOTE_MARKS}]")
+# A paragraph break, or a wide gap of spaces where a scrape lost one.
+BREAK_RE = regex.compile(r"\n+|[ \t]{3,}")
 OPEN, CLOSE, EITHER = "open", "close", "either"
 OPEN_LEFT = "([{—–-:/"
 CLOSE_RIGHT = ",.;:!?)]}—–-'’…"
@@ -139,17 +139,65 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     """
     scan = _Scan(body)
     pos = 0
-    while m := (MARK_RE if scan.open_at is None else EVENT_RE).search(body, pos):
-        pos = m.end()  # breaks matter only while a quote is open: skipped otherwise
-        if m.group()[0] in QUOTE_MARKS:
-            scan.mark(m.start())
-        else:
-            scan.paragraph_break(m.start(), m.end())
+    for i in mark_positions(body):
+        if scan.open_at is not None:  # breaks matter only while a quote is open
+            _note_breaks(scan, pos, i)
+        scan.mark(i)
+        pos = i + 1
+    if scan.open_at is not None:
+        _note_breaks(scan, pos, len(body))
     if scan.open_at is not None:
         if scan.first_block_end is None:
             scan.first_block_end = len(body)
         scan.give_up()
     return [_trimmed(body, span) for span in scan.spans if span.end > span.start]
+
+
+def mark_positions(body: str) -> list[int]:
+    """Return the offsets of the quotation marks in the body, in order.
+
+    >>> mark_positions('a "b" “c”')
+    [2, 4, 6, 8]
+    """
+    found = []
+    for mark in QUOTE_MARKS:
+        at = body.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = body.find(mark, at + 1)
+    found.sort()
+    return found
+
+
+def _note_breaks(scan: _Scan, pos: int, end: int) -> None:
+    """Tell the scan of the paragraph breaks between two marks while its quote stays open."""
+    body = scan.body
+    while scan.open_at is not None:
+        brk = _next_break(body, pos, end)
+        if brk is None:
+            return
+        scan.paragraph_break(*brk)
+        pos = brk[1]
+
+
+def _next_break(body: str, pos: int, end: int) -> tuple[int, int] | None:
+    """Return the first line break (a run of them) or run of 3+ spaces in body[pos:end]."""
+    if body.find("\t", pos, end) >= 0:  # tabs mixed into spaces: leave it to the regex
+        m = BREAK_RE.search(body, pos, end)
+        return m.span() if m else None
+    line = body.find("\n", pos, end)
+    spaces = body.find("   ", pos, line if line >= 0 else end)
+    if spaces >= 0:
+        stop = spaces + 3
+        while stop < end and body[stop] == " ":
+            stop += 1
+        return spaces, stop
+    if line < 0:
+        return None
+    stop = line + 1
+    while stop < end and body[stop] == "\n":
+        stop += 1
+    return line, stop
 
 
 def _trimmed(body: str, span: QuoteSpan) -> QuoteSpan:

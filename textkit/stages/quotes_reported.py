@@ -13,12 +13,18 @@ from dataclasses import dataclass
 import regex
 
 from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
-from textkit.stages.sentences import is_abbreviation_dot, sentence_start
+from textkit.stages.sentences import (
+    MAX_SENTENCE_CHARS,
+    SPACE_CHARS,
+    is_abbreviation_dot,
+    sentence_start,
+    skip_spaces,
+)
 from textkit.stages.speakers import (
     Attribution,
-    attribution_before_verb,
     is_cue_verb,
     speaker_after,
+    speaker_before_cue_verb,
 )
 
 MAX_REPORTED_CHARS = 700
@@ -31,9 +37,11 @@ MAX_FRAME_PHRASE_CHARS = 160
 # An inserted cue ("..., lanjut Kepala Dinas X, ...") is at most this long.
 MAX_INSERTED_CUE_CHARS = 80
 SENTENCE_END_RE = regex.compile(r"[.!?](?=[\"“”’)]?(?:\s|$))|\n|[ \t]{3,}")
-GAP_RE = regex.compile(r"[ ]*[,:]?[ ]*")
-MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
-WORD_RE = regex.compile(r"\w+")
+STOP_CLOSERS = '"“”’)'
+# Stops that end no sentence ("3.5") looked past by hand before the regex takes over.
+MAX_FAST_STOPS = 8
+# Holds MIN_REPORTED_WORDS (three) runs of word characters or more.
+ENOUGH_WORDS_RE = regex.compile(r"\w\W+\w+\W+\w")
 PUNCT_RE = regex.compile(r"[,.;:!?\n]")
 SPACES_RE = regex.compile(r"[ ]+")
 
@@ -48,8 +56,31 @@ class Reported:
 
 
 def sentence_end(body: str, pos: int, qr: QuoteRules) -> int:
-    """Return the end of the sentence that holds ``pos`` (after its full stop)."""
+    """Return the end of the sentence that holds ``pos`` (after its full stop).
+
+    That is the first match of SENTENCE_END_RE, a stop's dot not counting
+    after an abbreviation; found with str.find, the regex taking over for
+    tabs or many stops that end nothing ("3.5").
+    """
     limit = min(len(body), pos + MAX_REPORTED_CHARS)
+    if body.find("\t", pos, limit) >= 0:
+        return _sentence_end_by_regex(body, pos, limit, qr)
+    line = body.find("\n", pos, limit)
+    gap = body.find("   ", pos, line if line >= 0 else limit)
+    brk = gap if gap >= 0 else line
+    before = brk if brk >= 0 else limit
+    at = pos
+    for _ in range(MAX_FAST_STOPS):
+        stop = _first_stop(body, at, before)
+        if stop < 0:
+            return before
+        if _stop_ends(body, stop, limit) and not is_abbreviation_dot(body, stop, qr):
+            return stop + 1
+        at = stop + 1
+    return _sentence_end_by_regex(body, at, limit, qr)
+
+
+def _sentence_end_by_regex(body: str, pos: int, limit: int, qr: QuoteRules) -> int:
     for m in SENTENCE_END_RE.finditer(body, pos, limit):
         if m.group() in ".!?":
             if is_abbreviation_dot(body, m.start(), qr):
@@ -59,19 +90,51 @@ def sentence_end(body: str, pos: int, qr: QuoteRules) -> int:
     return limit
 
 
+def _first_stop(body: str, pos: int, end: int) -> int:
+    """Return the offset of the first ".", "!" or "?" in body[pos:end], or -1."""
+    find = body.find
+    dot, bang, ask = find(".", pos, end), find("!", pos, end), find("?", pos, end)
+    if bang < 0 and ask < 0:
+        return dot  # the usual case: no "!" or "?" near
+    return min(at for at in (dot, bang, ask) if at >= 0)
+
+
+def _stop_ends(body: str, stop: int, limit: int) -> bool:
+    """Return True when a space (or the limit) follows a stop, maybe after a closing mark."""
+    after = stop + 1
+    if after < limit and body[after] in STOP_CLOSERS:
+        after += 1
+    return after >= limit or body[after] in SPACE_CHARS
+
+
 def _content_start(body: str, pos: int, qr: QuoteRules) -> int:
     """Return where the reported content starts after a cue that ends at ``pos``."""
-    gap = GAP_RE.match(body, pos)
-    start = gap.end() if gap else pos
+    start = _gap_end(body, pos)
     if qr.content_opener_re is None:
         return start
     window = body[start : start + MAX_OPENER_GAP_CHARS]
     opener = qr.content_opener_re.search(window)
     skipped = window[: opener.start()] if opener else ""
     if opener and len(skipped.split()) <= MAX_SKIPPED_WORDS and not PUNCT_RE.search(skipped):
-        gap = GAP_RE.match(body, start + opener.end())
-        start = gap.end() if gap else start + opener.end()
+        start = _gap_end(body, start + opener.end())
     return start
+
+
+def _gap_end(body: str, pos: int) -> int:
+    """Return where GAP_RE's match at ``pos`` ends: spaces, a comma or colon, spaces."""
+    if body.startswith(" ", pos):
+        pos = _spaces_end(body, pos)
+    if body.startswith((",", ":"), pos):
+        pos += 1
+    if body.startswith(" ", pos):
+        pos = _spaces_end(body, pos)
+    return pos
+
+
+def _spaces_end(body: str, pos: int) -> int:
+    if not body.startswith("  ", pos):
+        return pos + 1  # one space: the usual case
+    return SPACES_RE.match(body, pos).end()
 
 
 def _content_may_start(body: str, verb: regex.Match[str], start: int, qr: QuoteRules) -> bool:
@@ -91,15 +154,16 @@ def _is_content(body: str, start: int, end: int) -> bool:
     Quoted phrases inside it are allowed ("he said the plan was “bold”").
     """
     text = body[start:end]
-    if len(WORD_RE.findall(text)) < MIN_REPORTED_WORDS or MARK_RE.match(text.lstrip()):
+    lead = text.lstrip()[:1]
+    if (lead and lead in QUOTE_MARKS) or not ENOUGH_WORDS_RE.search(text):
         return False
-    return len(MARK_RE.findall(text)) % 2 == 0
+    return sum(map(text.count, QUOTE_MARKS)) % 2 == 0
 
 
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech of the form "X mengatakan, ..." / "X said that ..."."""
     found = []
-    for verb in scan_cues(body, words, qr.firsts["speaker-first"], qr.speaker_first_re):
+    for verb in scan_cues(body, words, qr, "speaker-first"):
         if not is_cue_verb(body, verb, qr) or body[verb.end() : verb.end() + 1] in ".!?\n":
             continue
         start = _content_start(body, verb.end(), qr)
@@ -108,7 +172,7 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
         end = sentence_end(body, start, qr)
         if not _is_content(body, start, end):
             continue
-        att = attribution_before_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
+        att = speaker_before_cue_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
         if att is not None:
             found.append(Reported(start, end, att))
     return found
@@ -116,18 +180,40 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
 
 def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
     """Return True when only a lead-in word ("Namun", "But") precedes pos in its sentence."""
+    if _no_lead_in_before(body, pos, qr):
+        return False
     begin = sentence_start(body, pos, 0, qr)
     lead = body[begin:pos].strip(" ,")
     if not lead:
         return True
+    if len(lead) not in qr.lead_in_lengths:
+        return False  # no lead-in word is that long: the pattern cannot match
     return bool(qr.lead_in_re is not None and qr.lead_in_re.fullmatch(lead))
+
+
+def _no_lead_in_before(body: str, pos: int, qr: QuoteRules) -> bool:
+    """Return True when the word before pos (past spaces and commas) ends no lead-in.
+
+    A letter there belongs to pos's sentence, so what precedes pos in it is
+    not empty, and a lead-in it is not. (False: not known without the sentence.)
+    """
+    last = pos - 1
+    while last >= 0 and body[last] in " ,":
+        last -= 1
+    if qr.lead_in_ends is None or last < 0 or pos - last >= MAX_SENTENCE_CHARS:
+        return False
+    if not ("a" <= body[last] <= "z" or "A" <= body[last] <= "Z"):
+        return False
+    ends = qr.lead_in_ends
+    tail = body[max(0, last + 1 - max(map(len, ends), default=0)) : last + 1]
+    return tail.isascii() and not tail.lower().endswith(ends)
 
 
 def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech opened by a frame: "Menurut X, ...", "Lanjut X, ..."."""
     found = []
-    for pattern, rule in ((qr.frame_re, "frame"), (qr.verb_first_re, "verb-first")):
-        for cue in scan_cues(body, words, qr.firsts[rule], pattern):
+    for rule in ("frame", "verb-first"):
+        for cue in scan_cues(body, words, qr, rule):
             if rule == "verb-first" and not _opens_sentences(cue.group(), qr):
                 continue
             glued = rule == "frame" and cue.group()[:1].isupper()  # "Judul Menurut X, ..."
@@ -141,8 +227,7 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
 
 def _opens_sentences(cue: str, qr: QuoteRules) -> bool:
     """Return True for a cue verb that may open reported speech ("Lanjut Budi, ...")."""
-    folded = cue.casefold()
-    return any(folded == w or folded == w + c for w in qr.sentence_cues for c in qr.clitics)
+    return cue.casefold() in qr.sentence_cue_forms
 
 
 def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> Reported | None:
@@ -167,8 +252,7 @@ def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> R
 
 def _phrase_end(body: str, pos: int, limit: int, qr: QuoteRules, is_pronoun: bool) -> int:
     """Return where the speaker phrase after a frame ends (at its comma, or its last name)."""
-    gap = SPACES_RE.match(body, pos, limit)
-    at = gap.end() if gap else pos
+    at = skip_spaces(body, pos, limit)
     m = (qr.pronoun_re if is_pronoun else qr.name_run_re).match(body, at, limit)
     end = m.end() if m else pos
     comma = body.find(",", end, limit)
@@ -188,7 +272,7 @@ def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported
     sentence.
     """
     found = []
-    for cue in scan_cues(body, words, qr.firsts["verb-first"], qr.verb_first_re):
+    for cue in scan_cues(body, words, qr, "verb-first"):
         before = body[max(0, cue.start() - 2) : cue.start()]
         if before != ", ":
             continue

@@ -13,16 +13,14 @@ from dataclasses import dataclass
 import regex
 
 from textkit.stages.names import is_role_like, pick_name, split_role
-from textkit.stages.quote_rules import QuoteRules, memoised
-from textkit.stages.sentences import find_clause_end
+from textkit.stages.quote_rules import QuoteRules, may_start, memoised
+from textkit.stages.sentences import SPACE_CHARS, find_clause_end, skip_spaces
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
 MAX_CUE_GAP_CHARS = 12
 MAX_SPEAKER_PHRASE_CHARS = 160
 MAX_ROLE_CHARS = 90
-LEAD_PUNCT_RE = regex.compile(r"[\s,.;:!?\-–—]*")
 COMMA_RE = regex.compile(r",[ ]+")
-SPACES_RE = regex.compile(r"[ ]+")
 MAX_POINTING_WORDS = 8
 MAX_DESCRIPTION_WORDS = 7
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
@@ -35,6 +33,9 @@ MIN_APPOSITIVE_SEGMENTS = 3
 FAR_SEGMENT_RE = regex.compile(r",[ ]+([^,.;:!?\n\"“”]{2,90}?)(?=,|[.;:!?\n\"“”]|$)")
 # A capitalised word of up to three letters before a dot: "Mr", "Sen", "J".
 DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
+DASHES = "―—–-"
+# Between a closing mark and its cue: spaces (what the patterns' \s matches) and these.
+LEAD_PUNCT = ",.;:!?-–—"
 DIGIT_RE = regex.compile(r"\d")
 
 
@@ -60,10 +61,15 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
     credit = dash_credit(body, pos, limit, qr)
     if credit is not None:
         return credit
-    gap = LEAD_PUNCT_RE.match(body, pos, min(limit, pos + MAX_CUE_GAP_CHARS))
-    start = gap.end() if gap else pos
+    start, stop = pos, min(limit, pos + MAX_CUE_GAP_CHARS)
+    while start < stop and (body[start] in SPACE_CHARS or body[start] in LEAD_PUNCT):
+        start += 1
     end = min(limit, start + MAX_SPEAKER_PHRASE_CHARS)
-    verb = qr.verb_first_re.match(body, start, end)
+    verb = (
+        qr.verb_first_re.match(body, start, end)
+        if may_start(qr, "verb-first", body, start)
+        else None
+    )
     if verb:
         return _verb_first(body, verb, end, qr)
     return _speaker_then_verb(body, start, end, qr)
@@ -71,6 +77,9 @@ def cue_after(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | 
 
 def dash_credit(body: str, pos: int, limit: int, qr: QuoteRules) -> Attribution | None:
     """Return the speaker credited after a dash ("” — Budi Santoso"), or None."""
+    first = body[pos:limit].lstrip(" ")[:1]
+    if not first or first not in DASHES:
+        return None  # DASH_NAME_RE cannot match
     dash = DASH_NAME_RE.match(body, pos, limit)
     if not dash or not dash.group().strip():
         return None
@@ -97,21 +106,23 @@ def _verb_first(body: str, verb: regex.Match[str], end: int, qr: QuoteRules) -> 
 
 
 def _next_is_name(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
-    m = SPACES_RE.match(body, pos, end)
-    return bool(m and qr.name_run_re.match(body, m.end(), end))
+    after = skip_spaces(body, pos, end)
+    return after > pos and bool(qr.name_run_re.match(body, after, end))
 
 
 def speaker_after(
     body: str, pos: int, end: int, qr: QuoteRules
 ) -> tuple[str | None, str | None, bool]:
     """Return (name, role, is_pronoun) for the speaker phrase that starts at ``pos``."""
-    m = SPACES_RE.match(body, pos, end)
-    pos = m.end() if m else pos
-    pronoun = qr.pronoun_re.match(body, pos, end)
-    if pronoun:
+    pos = skip_spaces(body, pos, end)
+    if may_start(qr, "pronoun", body, pos) and qr.pronoun_re.match(body, pos, end):
         return None, None, True
     if qr.determiner_re is not None:
-        det = qr.determiner_re.match(body, pos, end)
+        det = (
+            qr.determiner_re.match(body, pos, end)
+            if may_start(qr, "determiner", body, pos)
+            else None
+        )
         if det:
             pos = det.end() + 1
     run = qr.name_run_re.match(body, pos, end)
@@ -134,9 +145,10 @@ def is_person_pointer(phrase: str, qr: QuoteRules) -> bool:
     "Mantan Gubernur itu" or "pria kelahiran Ambon itu" point back to someone;
     "Peraturan tersebut" (no title, no name inside) does not.
     """
+    last = phrase.rsplit(None, 1)
+    if len(last) < 2 or last[-1].casefold() not in qr.demonstratives:
+        return False  # found without splitting every word of a long phrase
     words = phrase.split()
-    if len(words) < 2 or words[-1].casefold() not in qr.demonstratives:
-        return False
     titled = bool(qr.title_re.match(" ".join(words)))
     return titled or any(w[:1].isupper() for w in words[1:-1])
 
@@ -199,9 +211,9 @@ def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> li
     chain = [run.group()]
     pos = run.end()
     while len(chain) < MAX_CHAIN_SEGMENTS:
+        if not body.startswith(", ", pos, end):
+            break  # COMMA_RE cannot match
         comma = COMMA_RE.match(body, pos, end)
-        if not comma:
-            break
         joined = _connector_after(body, comma.end(), end, qr)
         if joined is not None:  # "Bidang Politik, Hukum, dan Keamanan X": one office
             chain[-1] = f"{chain[-1]} {body[comma.end() : joined.end()]}"
@@ -268,6 +280,13 @@ def attribution_before_verb(
     """Return the attribution for "SPEAKER VERB" where the speaker sits in body[start:verb]."""
     if not is_cue_verb(body, verb, qr):
         return None
+    return speaker_before_cue_verb(body, start, verb, qr)
+
+
+def speaker_before_cue_verb(
+    body: str, start: int, verb: regex.Match[str], qr: QuoteRules
+) -> Attribution | None:
+    """Return attribution_before_verb's result for a verb already known to be a cue."""
     phrase = body[start : verb.start()]
     att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
     segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
@@ -279,7 +298,7 @@ def attribution_before_verb(
         att.name, att.role = lead
         return att
     near = _without_trailing_adverbs(segments[-1], qr)
-    last_word = near.split()[-1].casefold() if near.split() else ""
+    last_word = near.rsplit(None, 1)[-1].casefold() if near.strip() else ""
     if is_person_pointer(near, qr) or last_word in qr.pronouns:
         att.is_pronoun = True
         return att
@@ -319,7 +338,7 @@ def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | N
 
 
 def _is_definite_description(phrase: str, qr: QuoteRules) -> bool:
-    words = phrase.split()
+    words = phrase.split(None, 2)  # the first two words
     return len(words) >= 2 and words[0].casefold() in qr.definite_determiners and words[1].islower()
 
 
@@ -328,7 +347,7 @@ def described_speaker(phrase: str, qr: QuoteRules) -> str | None:
 
     Only where the language lists determiners; the determiner is dropped.
     """
-    words = phrase.split()
+    words = phrase.split(None, MAX_DESCRIPTION_WORDS)  # past that many, a word and the rest
     if qr.determiner_re is None or len(words) < 2 or len(words) > MAX_DESCRIPTION_WORDS:
         return None
     if not qr.determiner_re.fullmatch(words[0]) or not words[1][:1].islower():
@@ -338,6 +357,15 @@ def described_speaker(phrase: str, qr: QuoteRules) -> str | None:
 
 def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
     """Return the segment without adverbs between subject and verb ("Budi juga")."""
+    last = segment.rsplit(None, 1)[-1:]
+    if (
+        last
+        and last[0].casefold() not in qr.subject_adverbs
+        and segment.isprintable()
+        and "  " not in segment
+        and segment.strip() == segment
+    ):
+        return segment  # no adverb to drop, and its words joined by spaces give it back
     words = segment.split()
     while len(words) > 1 and words[-1].casefold() in qr.subject_adverbs:
         words.pop()
@@ -346,13 +374,13 @@ def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
 
 def _is_relative(segment: str, qr: QuoteRules) -> bool:
     """Return True for a relative clause about the person before it ("yang juga ...", "who ...")."""
-    return segment.split()[0].casefold() in qr.relative_words
+    return segment.split(None, 1)[0].casefold() in qr.relative_words
 
 
 def _is_adjunct(segment: str, qr: QuoteRules) -> bool:
     """Return True for a time or place segment between a speaker and the verb."""
-    first = segment.split()[0].casefold()
-    return first in qr.adjunct_words or bool(DIGIT_RE.search(segment) and len(segment) < 25)
+    first = segment.split(None, 1)[0].casefold()
+    return first in qr.adjunct_words or (len(segment) < 25 and bool(DIGIT_RE.search(segment)))
 
 
 def _subject_of(segment: str, qr: QuoteRules) -> str | None:

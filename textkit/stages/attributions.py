@@ -13,19 +13,13 @@ import re
 
 import regex
 
+from textkit.stages.cue_scan import BodyWords, may_start, scan_cues
 from textkit.stages.name_index import NameIndex
 from textkit.stages.names import pick_name
-from textkit.stages.quote_rules import (
-    MISSING,
-    BodyWords,
-    QuoteRules,
-    may_start,
-    memo_table,
-    scan_cues,
-)
+from textkit.stages.quote_rules import MISSING, QuoteRules, memo_table
 from textkit.stages.sentences import MAX_SENTENCE_CHARS, find_clause_end, sentence_start
+from textkit.stages.speaker_phrases import MAX_DESCRIPTION_WORDS
 from textkit.stages.speakers import (
-    MAX_DESCRIPTION_WORDS,
     MAX_ROLE_CHARS,
     MAX_SPEAKER_PHRASE_CHARS,
     Attribution,

@@ -13,27 +13,21 @@ from dataclasses import dataclass, field
 
 import regex
 
-from textkit.stages.names import is_acronym, name_runs, split_role
+from textkit.stages.name_entries import MAX_SHORT_MENTION_WORDS, IndexEntry, index_entry
+from textkit.stages.names import is_acronym, name_runs
 from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 
-# Longest name the index keeps; longer runs are organisations or headlines.
-MAX_NAME_TOKENS = 6
 # How many name mentions a pronoun looks back over for the person last named.
 MAX_MENTIONS_BACK = 200
 # Lists of names sharing a word longer than this are not read whole when a shorter one will do.
 MAX_SHORT_LIST = 16
-# A name this short counts as the article's short form of a longer one; a
-# name this long needs no trimming.
-MAX_SHORT_MENTION_WORDS = 2
+# A name this long needs no trimming.
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
 MAX_LEAD_IN_CHARS = 30
 # Searched backwards (regex's (?r)) for where the sentence holding a name starts.
 LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
 LEAD_STOPS = '\n.!?”"'
-# What the index keeps of a name run: name, titled, folded words, one plain word,
-# short, and the (surname, honorific) it shows.
-IndexEntry = tuple[str | None, bool, tuple[str, ...], bool, bool, tuple[str, str] | None]
 TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
 # A titled run whose title went on to the next name (it was TITLED or CHAINED).
 CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
@@ -345,7 +339,7 @@ def build_name_index(
     seen: set[str] = set()
     for m in name_runs(body, qr.name_run_re, skip or []):
         run = m.group()
-        entry = memo.get(run) or memoised(qr, "entry", run, _index_entry)
+        entry = memo.get(run) or memoised(qr, "entry", run, index_entry)
         name = entry[0]
         if name is None:
             continue
@@ -378,39 +372,6 @@ def build_name_index(
     return index
 
 
-def _index_entry(run: str, qr: QuoteRules) -> IndexEntry:
-    """Return what a run gives the index: the name (None to skip it), whether a title led
-    it, the name's distinct casefolded words, whether it is one plain word, whether it is
-    short, and the (surname, honorific) it shows, if any."""
-    name, titled = _index_name(run, qr)
-    if not name:
-        return None, False, (), False, False, None
-    folded = tuple(dict.fromkeys(w.casefold() for w in name.split()))
-    one_word = len(folded) == 1 and len(folded[0]) == len(name) and " " not in name
-    short = len(name.split()) <= MAX_SHORT_MENTION_WORDS
-    first = run.split(" ", 1)[0]
-    shown = " " in run and first in qr.honorifics
-    honorific = (run.split()[-1].casefold(), first) if shown else None
-    return name, titled, folded, one_word, short, honorific
-
-
-def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
-    """Return the name a run gives the index (None to skip it) and whether a title led it."""
-    if " " not in run:  # most runs are one word: decide without splitting
-        folded = run.casefold()
-        skip = folded in qr.non_name_words or folded in qr.title_words or is_acronym(run)
-        skip = skip or folded in qr.adjunct_words or run in qr.honorifics or run[:1] == "("
-        return (None, False) if skip else (run, False)
-    name, role = split_role(run, qr)
-    if name and name.split()[0] in qr.honorifics:
-        name = " ".join(name.split()[1:])
-    if not name or len(name.split()) > MAX_NAME_TOKENS or is_acronym(name):
-        return None, False
-    if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
-        return None, False
-    return name, role is not None and _is_title_role(role, qr)
-
-
 def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) -> bool:
     """Return True for "Kepala Dinas X, Budi": a name right after a titled run and a comma."""
     return (
@@ -437,7 +398,3 @@ def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> boo
     if lead is None:
         return False
     return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())
-
-
-def _is_title_role(role: str, qr: QuoteRules) -> bool:
-    return bool(qr.title_re.match(role + " "))

@@ -8,7 +8,7 @@ Everything language-specific comes from ``lang/<code>/quotes.toml`` and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,57 +43,6 @@ MISSING = object()
 # The characters besides ASCII letters that the patterns, ignoring case, take for
 # one: Kelvin sign, long s, dotted and dotless i (tests/test_quotes.py checks it).
 CASELESS_ASCII = "\u212a\u017f\u0130\u0131"
-# The QuoteRules pattern of each kind of cue that scan_cues finds.
-CUE_PATTERNS = {
-    "verb-first": "verb_first_re",
-    "speaker-first": "speaker_first_re",
-    "frame": "frame_re",
-    "introduction": "introduction_re",
-    "alias": "alias_re",
-}
-
-
-@dataclass(frozen=True)
-class BodyWords:
-    """A body's words (its lowercased runs of word characters), its lowercased text when
-    that keeps every offset, and the cue matches found in it so far (two finders scan for
-    the same cues), with the places of each cue word found (keyed ("at", word))."""
-
-    vocab: frozenset[str]
-    lower: str | None
-    scans: dict[Any, list[Any]] = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-
-# Punctuation that mostly sits against words; each becomes a space (offsets do not
-# matter here) so that splitting at whitespace gives the plain words.
-WORD_SEPARATORS = ",.\u201c\u201d\"():;!?'\u2019\u2018-\u2013\u2014/\u2026%&+[]*"
-
-
-def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
-    """Return the body's lowercased words (those ``among`` the given ones, if given), and
-    its lowercased text for finding them.
-
-    A word is a run of word characters (a token with punctuation gives its runs).
-
-    >>> sorted(body_words("Kata Budi, kata-dia").vocab)
-    ['budi', 'dia', 'kata']
-    >>> sorted(body_words("Kata Budi, kata-dia", frozenset({"dia", "ujar"})).vocab)
-    ['dia']
-    """
-    lower = body.lower()
-    same = len(lower) == len(body)
-    spaced = lower
-    for mark in WORD_SEPARATORS:
-        if mark in spaced:
-            spaced = spaced.replace(mark, " ")
-    tokens = spaced.split()
-    if not "".join(tokens).isalnum():
-        # Other punctuation (or "_", which belongs to a run): split the odd tokens by regex.
-        runs = set(tokens)
-        runs.update(WORD_SCAN_RE.findall(" ".join(t for t in runs if not t.isalnum())))
-        tokens = list(runs)
-    vocab = frozenset(tokens) if among is None else among.intersection(tokens)
-    return BodyWords(vocab, lower if same else None)
 
 
 def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
@@ -104,74 +53,6 @@ def first_words(words: Any, clitics: tuple[str, ...] = ()) -> frozenset[str]:
     """
     firsts = {w.split()[0].casefold() for w in words if w.strip()}
     return frozenset(firsts | {f + c for f in firsts for c in clitics})
-
-
-def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:
-    """Return the matches of a cue pattern ("verb-first", ...) in body order, found once per
-    body and pattern."""
-    found = words.scans.get(key)
-    if found is None:
-        found = words.scans[key] = list(_scan_cues(body, words, qr, key))
-    return found
-
-
-def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> Iterator[regex.Match[str]]:
-    """Yield the matches of a cue pattern in body order, tried only where a cue word occurs."""
-    present = qr.firsts[key] & words.vocab
-    if not present:
-        return
-    if words.lower is None:
-        yield from getattr(qr, CUE_PATTERNS[key]).finditer(body)
-        return
-    offsets = _word_offsets(words.lower, present, words.scans)
-    for start in sorted(offsets):
-        m = _cue_pattern(qr, key, offsets[start]).match(body, start)
-        if m:
-            yield m
-
-
-def _word_offsets(
-    lower: str, present: frozenset[str], seen: dict[Any, Any] | None = None
-) -> dict[int, str]:
-    """Return where each of the words starts as a whole word in the lowercased body.
-
-    ``seen`` keeps each word's places for the next kind of cue that has the word.
-    """
-    found = {}
-    size = len(lower)
-    seen = {} if seen is None else seen
-    for word in present:
-        places = seen.get(("at", word))
-        if places is None:
-            places = seen["at", word] = []
-            at = lower.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if (at == 0 or not lower[at - 1].isalnum()) and (
-                    end == size or not (lower[end].isalnum() or lower[end] == "_")
-                ):
-                    places.append(at)
-                at = lower.find(word, at + 1)
-        for at in places:
-            found[at] = word
-    return found
-
-
-def _cue_pattern(qr: QuoteRules, key: str, word: str) -> regex.Pattern[str]:
-    """Return the key's cue pattern cut down to the entries that may match where ``word``
-    starts (their first word starts it: "kata" for "katanya"), in the same order, so
-    it matches there just as the whole pattern does. Kept in the rules' memo."""
-    table = memo_table(qr, f"cue {key}")
-    found = table.get(word)
-    if found is None:
-        full = getattr(qr, CUE_PATTERNS[key])
-        entries, suffixes = qr.cue_words.get(key) or ((), ())
-        narrowed = [e for e in entries if word.startswith(e.split()[0].casefold())]
-        found = compile_words(narrowed, f"{key} cues", suffixes) if narrowed else full
-        if len(table) >= MAX_MEMO_ENTRIES:
-            table.clear()
-        table[word] = found
-    return found
 
 
 @dataclass(frozen=True)
@@ -346,12 +227,6 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
-
-
-def may_start(qr: QuoteRules, key: str, body: str, pos: int) -> bool:
-    """Return False when no match of the key's word pattern can start at ``pos``."""
-    chars = qr.first_chars.get(key)
-    return chars is None or body[pos : pos + 1] in chars
 
 
 def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:

@@ -24,8 +24,9 @@ from textkit.stages.attributions import (
     find_aliases,
     find_introductions,
 )
+from textkit.stages.cue_scan import body_words
 from textkit.stages.name_index import NameIndex, build_name_index
-from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, body_words, quote_rules
+from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, quote_rules
 from textkit.stages.quotes_direct import (
     CLOSE,
     MAX_QUOTE_CHARS,
@@ -330,7 +331,7 @@ def _near_subject(
     speaker = found.get(words, "")
     if speaker == "":
         speakers = _speakers_holding(words, known, index)
-        speaker = found[words] = max(speakers, key=len) if speakers else None
+        speaker = found[words] = max(sorted(speakers), key=len) if speakers else None
     if speaker is not None:
         return near[0], speaker
     if index.kind_at(near[0]) == "titled-subject":

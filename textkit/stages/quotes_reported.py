@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import regex
 
-from textkit.stages.quote_rules import QUOTE_MARKS, BodyWords, QuoteRules, scan_cues
+from textkit.stages.cue_scan import BodyWords, scan_cues
+from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules
 from textkit.stages.sentences import (
     MAX_SENTENCE_CHARS,
     SPACE_CHARS,

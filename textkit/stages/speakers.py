@@ -12,9 +12,18 @@ from dataclasses import dataclass
 
 import regex
 
+from textkit.stages.cue_scan import may_start
 from textkit.stages.names import is_role_like, pick_name, split_role
-from textkit.stages.quote_rules import QuoteRules, may_start, memoised
+from textkit.stages.quote_rules import QuoteRules
 from textkit.stages.sentences import SPACE_CHARS, find_clause_end, skip_spaces
+from textkit.stages.speaker_phrases import (
+    described_speaker,
+    is_adjunct,
+    is_definite_description,
+    is_relative,
+    subject_of,
+    without_trailing_adverbs,
+)
 
 # How far after a closing mark, or before an opening mark, a cue may sit.
 MAX_CUE_GAP_CHARS = 12
@@ -22,7 +31,6 @@ MAX_SPEAKER_PHRASE_CHARS = 160
 MAX_ROLE_CHARS = 90
 COMMA_RE = regex.compile(r",[ ]+")
 MAX_POINTING_WORDS = 8
-MAX_DESCRIPTION_WORDS = 7
 LOWER_ROLE_RE = regex.compile(r"(?:\p{Ll}[\p{L}\-]*[ ]*,?[ ]+){1,6}")
 # A role chain names at most this many segments; its name has two words or more.
 MAX_CHAIN_SEGMENTS = 5
@@ -36,7 +44,6 @@ DASH_NAME_RE = regex.compile(r"[ ]*[―—–-]+[ ]*")
 DASHES = "―—–-"
 # Between a closing mark and its cue: spaces (what the patterns' \s matches) and these.
 LEAD_PUNCT = ",.;:!?-–—"
-DIGIT_RE = regex.compile(r"\d")
 
 
 @dataclass
@@ -225,7 +232,7 @@ def name_chain(body: str, run: regex.Match[str], end: int, qr: QuoteRules) -> li
             if nxt and nxt.group(1)[:1].islower() and is_role_like(nxt.group(1), qr):
                 chain.append(nxt.group(1))
             break
-        if nxt is None or _is_adjunct(nxt.group(), qr):
+        if nxt is None or is_adjunct(nxt.group(), qr):
             break
         chain.append(nxt.group())
         pos = nxt.end()
@@ -290,30 +297,30 @@ def speaker_before_cue_verb(
     phrase = body[start : verb.start()]
     att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
     segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
-    while segments and (_is_adjunct(segments[-1], qr) or _is_relative(segments[-1], qr)):
+    while segments and (is_adjunct(segments[-1], qr) or is_relative(segments[-1], qr)):
         segments.pop()
     if not segments:
         return None
     if (lead := _appositive_lead(segments, qr)) is not None:
         att.name, att.role = lead
         return att
-    near = _without_trailing_adverbs(segments[-1], qr)
+    near = without_trailing_adverbs(segments[-1], qr)
     last_word = near.rsplit(None, 1)[-1].casefold() if near.strip() else ""
     if is_person_pointer(near, qr) or last_word in qr.pronouns:
         att.is_pronoun = True
         return att
-    subject = _subject_of(near, qr)
+    subject = subject_of(near, qr)
     far = segments[-2] if len(segments) > 1 and len(segments[-2]) <= MAX_ROLE_CHARS else None
     if subject is None and far is not None and near[:1].islower() and is_role_like(near, qr):
         subject, far = near, far
     if subject is None:
-        if far is None and _is_definite_description(near, qr):
+        if far is None and is_definite_description(near, qr):
             att.is_pronoun = True  # "the governor said": someone already named
             att.described = near.split()[-1]
             return att
         att.name = described_speaker(near, qr) if far is None else None
         return att if att.name else None
-    if far is not None and _subject_of(far, qr) is None and not far[:1].isupper():
+    if far is not None and subject_of(far, qr) is None and not far[:1].isupper():
         far = None
     att.name, att.role = pick_name(subject, far, qr)
     if att.name is None and far is None:
@@ -335,83 +342,3 @@ def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | N
     if name is None or role is not None or name != segments[0] or is_role_like(name, qr):
         return None
     return name, segments[1]
-
-
-def _is_definite_description(phrase: str, qr: QuoteRules) -> bool:
-    words = phrase.split(None, 2)  # the first two words
-    return len(words) >= 2 and words[0].casefold() in qr.definite_determiners and words[1].islower()
-
-
-def described_speaker(phrase: str, qr: QuoteRules) -> str | None:
-    """Return the description that stands for an unnamed speaker ("a spokesman for X").
-
-    Only where the language lists determiners; the determiner is dropped.
-    """
-    words = phrase.split(None, MAX_DESCRIPTION_WORDS)  # past that many, a word and the rest
-    if qr.determiner_re is None or len(words) < 2 or len(words) > MAX_DESCRIPTION_WORDS:
-        return None
-    if not qr.determiner_re.fullmatch(words[0]) or not words[1][:1].islower():
-        return None
-    return " ".join(words[1:])
-
-
-def _without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
-    """Return the segment without adverbs between subject and verb ("Budi juga")."""
-    last = segment.rsplit(None, 1)[-1:]
-    if (
-        last
-        and last[0].casefold() not in qr.subject_adverbs
-        and segment.isprintable()
-        and "  " not in segment
-        and segment.strip() == segment
-    ):
-        return segment  # no adverb to drop, and its words joined by spaces give it back
-    words = segment.split()
-    while len(words) > 1 and words[-1].casefold() in qr.subject_adverbs:
-        words.pop()
-    return " ".join(words)
-
-
-def _is_relative(segment: str, qr: QuoteRules) -> bool:
-    """Return True for a relative clause about the person before it ("yang juga ...", "who ...")."""
-    return segment.split(None, 1)[0].casefold() in qr.relative_words
-
-
-def _is_adjunct(segment: str, qr: QuoteRules) -> bool:
-    """Return True for a time or place segment between a speaker and the verb."""
-    first = segment.split(None, 1)[0].casefold()
-    return first in qr.adjunct_words or (len(segment) < 25 and bool(DIGIT_RE.search(segment)))
-
-
-def _subject_of(segment: str, qr: QuoteRules) -> str | None:
-    """Return the speaker words of a segment: the run next to the verb, or the run leading it."""
-    return memoised(qr, "subject", segment, _find_subject)
-
-
-def _find_subject(segment: str, qr: QuoteRules) -> str | None:
-    """Return the speaker words of a segment, computed afresh (_subject_of keeps them)."""
-    runs = list(qr.name_run_re.finditer(segment))
-    tail = runs[-1] if runs else None
-    pronoun = qr.pronoun_re.search(segment)
-    if pronoun and pronoun.end() == len(segment) and (tail is None or tail.end() < pronoun.start()):
-        return pronoun.group()
-    if tail is None:
-        return None
-    head = runs[0] if runs[0].start() == len(segment) - len(segment.lstrip()) else None
-    after_head = segment[head.end() :].split() if head is not None else []
-    if (
-        head is not tail
-        and after_head
-        and after_head[0].casefold() in qr.affiliation_words
-        and not qr.title_re.match(tail.group())
-    ):
-        return head.group()  # "Budi dari PT X mengatakan": the workplace follows the name
-    before = segment[: tail.start()].split()
-    role_prefix = " ".join(before) if before and before[0][:1].islower() else ""
-    if tail.end() >= len(segment.rstrip()) and not (
-        before and before[-1].casefold() in qr.adjunct_words and "(" not in tail.group()
-    ):  # "Organisasi X di Jalan (Organda) Budi": an initialism keeps the name going
-        return f"{role_prefix} {tail.group()}".strip() if role_prefix else tail.group()
-    if head is not None and head is not tail and head.group().casefold() in qr.title_words:
-        return tail.group()  # "Peneliti pada Lembaga X Budi": a lone title names no one
-    return head.group() if head is not None else None

@@ -1,0 +1,51 @@
+"""What one name run gives the name index: the name with its role split off, and facts about it."""
+
+from __future__ import annotations
+
+from textkit.stages.names import is_acronym, split_role
+from textkit.stages.quote_rules import QuoteRules
+
+# Longest name the index keeps; longer runs are organisations or headlines.
+MAX_NAME_TOKENS = 6
+# A name this short counts as the article's short form of a longer one.
+MAX_SHORT_MENTION_WORDS = 2
+# What the index keeps of a name run: name, titled, folded words, one plain word,
+# short, and the (surname, honorific) it shows.
+IndexEntry = tuple[str | None, bool, tuple[str, ...], bool, bool, tuple[str, str] | None]
+
+
+def index_entry(run: str, qr: QuoteRules) -> IndexEntry:
+    """Return what a run gives the index: the name (None to skip it), whether a title led
+    it, the name's distinct casefolded words, whether it is one plain word, whether it is
+    short, and the (surname, honorific) it shows, if any."""
+    name, titled = _index_name(run, qr)
+    if not name:
+        return None, False, (), False, False, None
+    folded = tuple(dict.fromkeys(w.casefold() for w in name.split()))
+    one_word = len(folded) == 1 and len(folded[0]) == len(name) and " " not in name
+    short = len(name.split()) <= MAX_SHORT_MENTION_WORDS
+    first = run.split(" ", 1)[0]
+    shown = " " in run and first in qr.honorifics
+    honorific = (run.split()[-1].casefold(), first) if shown else None
+    return name, titled, folded, one_word, short, honorific
+
+
+def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
+    """Return the name a run gives the index (None to skip it) and whether a title led it."""
+    if " " not in run:  # most runs are one word: decide without splitting
+        folded = run.casefold()
+        skip = folded in qr.non_name_words or folded in qr.title_words or is_acronym(run)
+        skip = skip or folded in qr.adjunct_words or run in qr.honorifics or run[:1] == "("
+        return (None, False) if skip else (run, False)
+    name, role = split_role(run, qr)
+    if name and name.split()[0] in qr.honorifics:
+        name = " ".join(name.split()[1:])
+    if not name or len(name.split()) > MAX_NAME_TOKENS or is_acronym(name):
+        return None, False
+    if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
+        return None, False
+    return name, role is not None and _is_title_role(role, qr)
+
+
+def _is_title_role(role: str, qr: QuoteRules) -> bool:
+    return bool(qr.title_re.match(role + " "))

@@ -23,6 +23,12 @@ def test_speaker_phrase_case(lang, case):
         ("Bupati Ardi Sulaiman membuka rapat. Ardi lalu pulang.", "Ardi", "Ardi Sulaiman"),
         ("Mayor Linda Park opened the market. Park left.", "Park", "Linda Park"),
         ("Tidak ada nama panjang di sini. Budi pulang.", "Budi", "Budi"),
+        (  # a heading glued to a first name is no fuller name of that person
+            "Ketua regu Toni Raharjo memimpin pencarian. Pasien dirawat di Rumah Sakit "
+            "Melati Kusuma Toni menjelaskan, regu bekerja. Toni mengatakan, semua aman.",
+            "Toni",
+            "Toni Raharjo",
+        ),
     ],
 )
 def test_fullest_name_in_the_article(body, short, full):

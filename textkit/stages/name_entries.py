@@ -1,6 +1,8 @@
-"""What one name run gives the name index: the name with its role split off, and facts about it."""
+"""What one name run gives the name index: the name, its role split off, and facts about it."""
 
 from __future__ import annotations
+
+import regex
 
 from textkit.stages.names import is_acronym, split_role
 from textkit.stages.quote_rules import QuoteRules
@@ -12,6 +14,11 @@ MAX_SHORT_MENTION_WORDS = 2
 # What the index keeps of a name run: name, titled, folded words, one plain word,
 # short, and the (surname, honorific) it shows.
 IndexEntry = tuple[str | None, bool, tuple[str, ...], bool, bool, tuple[str, str] | None]
+# Lead-in words a sentence may open with before its subject name, at most this long.
+MAX_LEAD_IN_CHARS = 30
+# Searched backwards (regex's (?r)) for where the sentence holding a name starts.
+LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
+LEAD_STOPS = '\n.!?”"'
 
 
 def index_entry(run: str, qr: QuoteRules) -> IndexEntry:
@@ -49,3 +56,24 @@ def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
 
 def _is_title_role(role: str, qr: QuoteRules) -> bool:
     return bool(qr.title_re.match(role + " "))
+
+
+def is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool:
+    """Return True for a name that opens its sentence (after lead-in words such as "Maka,").
+
+    It must be followed by a lowercase word or a comma ("Bagi Toto, ...").
+    """
+    after = body[end : end + 2]
+    if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
+        return False
+    before = body[max(0, start - 2) : start]
+    if not before or before[-1:] in LEAD_STOPS or (before[:1] in LEAD_STOPS and before[1:] == " "):
+        return True  # nothing, or only a space, since the sentence's start
+    floor = max(0, start - MAX_LEAD_IN_CHARS)
+    stop = LEAD_STOP_BACK_RE.search(body, floor, start)
+    if stop is None and floor > 0:
+        return False
+    lead = body[stop.end() if stop else floor : start]
+    if lead is None:
+        return False
+    return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())

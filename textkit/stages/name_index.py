@@ -11,9 +11,12 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
-
-from textkit.stages.name_entries import MAX_SHORT_MENTION_WORDS, IndexEntry, index_entry
+from textkit.stages.name_entries import (
+    MAX_SHORT_MENTION_WORDS,
+    IndexEntry,
+    index_entry,
+    is_sentence_subject,
+)
 from textkit.stages.names import is_acronym, name_runs
 from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 
@@ -24,10 +27,6 @@ MAX_SHORT_LIST = 16
 # A name this long needs no trimming.
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
-MAX_LEAD_IN_CHARS = 30
-# Searched backwards (regex's (?r)) for where the sentence holding a name starts.
-LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
-LEAD_STOPS = '\n.!?”"'
 TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
 # A titled run whose title went on to the next name (it was TITLED or CHAINED).
 CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
@@ -120,7 +119,7 @@ class NameIndex:
         """Return True when the i-th name opens its sentence (found once, when first asked)."""
         found = self.opens.get(i)
         if found is None:
-            found = self.opens[i] = _is_sentence_subject(
+            found = self.opens[i] = is_sentence_subject(
                 self.body, self.starts[i], self.ends[i], self.qr
             )
         return found
@@ -180,7 +179,16 @@ class NameIndex:
         at = _first_short(words, self.short_words.__contains__) or _first_short(
             words, self.is_subject_word
         )
+        if at == len(words) - 1 and self._opens_other_name(words[-1], name):
+            return words[-1]  # "Kartini Jepara Wisnu": a heading glued to a first name
         return " ".join(words[min(at, len(words) - MAX_PLAIN_NAME_WORDS) :]) if at else name
+
+    def _opens_other_name(self, word: str, name: str) -> bool:
+        """Return True when another indexed name holds the word before its last word."""
+        return any(
+            other != name and word in other.split()[:-1]
+            for other in self.by_word.get(word.casefold(), ())
+        )
 
     def fullest(self, name: str) -> str:
         """Return the longest indexed name holding the name's words in order, else the name.
@@ -349,7 +357,7 @@ def build_name_index(
             base == PLAIN
             and start - last_end == len(", ")
             and _follows_titled_run(body, start, index, last_end)
-            and not _is_sentence_subject(body, start, end, qr)
+            and not is_sentence_subject(body, start, end, qr)
         ):
             bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
         # What index.add does, inline: this loop runs for every name in the body.
@@ -377,24 +385,3 @@ def _follows_titled_run(body: str, start: int, index: NameIndex, last_end: int) 
     return (
         bool(index.bases) and index.bases[-1] in (TITLED, CHAINED) and body[last_end:start] == ", "
     )
-
-
-def _is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool:
-    """Return True for a name that opens its sentence (after lead-in words such as "Maka,").
-
-    It must be followed by a lowercase word or a comma ("Bagi Toto, ...").
-    """
-    after = body[end : end + 2]
-    if not (after[:1] == "," or (after[:1] == " " and after[1:2].islower())):
-        return False
-    before = body[max(0, start - 2) : start]
-    if not before or before[-1:] in LEAD_STOPS or (before[:1] in LEAD_STOPS and before[1:] == " "):
-        return True  # nothing, or only a space, since the sentence's start
-    floor = max(0, start - MAX_LEAD_IN_CHARS)
-    stop = LEAD_STOP_BACK_RE.search(body, floor, start)
-    if stop is None and floor > 0:
-        return False
-    lead = body[stop.end() if stop else floor : start]
-    if lead is None:
-        return False
-    return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())

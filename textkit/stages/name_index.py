@@ -52,6 +52,7 @@ class NameIndex:
     ends: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     entries: list[IndexEntry] = field(default_factory=list)
+    entries_seen: set[IndexEntry] = field(default_factory=set)
     # How a run was titled: TITLED by its own words, CHAINED ("X, Budi"), CLEARED
     # (its title went on to the next name) or PLAIN. Whether it opens its sentence
     # (kinds "subject", "titled-subject") is found only when asked: see kind().
@@ -98,14 +99,20 @@ class NameIndex:
 
         The entry's ``folded`` holds the name's distinct words, casefolded. A
         one-word name is never longer than a name it is looked up by, so only
-        longer names go into ``by_word``.
+        longer names go into ``by_word``. An entry met again adds nothing to the
+        word and honorific maps.
         """
-        name, _, folded, one_word, _, _ = entry
         self.starts.append(start)
         self.ends.append(end)
-        self.names.append(name)
+        self.names.append(entry[0])
         self.entries.append(entry)
         self.bases.append(base)
+        if entry in self.entries_seen:
+            return
+        self.entries_seen.add(entry)
+        name, _, folded, one_word, _, honorific = entry
+        if honorific:
+            self.honorific_of.setdefault(*honorific)
         if one_word:
             return
         by_word = self.by_word
@@ -340,16 +347,12 @@ def build_name_index(
     """
     index = NameIndex(body, qr, honorifics=qr.honorifics, glue_words=qr.opener_words)
     memo = memo_table(qr, "entry")
-    bases, by_word, honorific_of = index.bases, index.by_word, index.honorific_of
-    add_start, add_end = index.starts.append, index.ends.append
-    add_name, add_entry, add_base = index.names.append, index.entries.append, bases.append
+    bases = index.bases
     last_end = -1
-    seen: set[str] = set()
     for m in name_runs(body, qr.name_run_re, skip or []):
         run = m.group()
         entry = memo.get(run) or memoised(qr, "entry", run, index_entry)
-        name = entry[0]
-        if name is None:
+        if entry[0] is None:
             continue
         start, end = m.span()
         base = TITLED if entry[1] else PLAIN
@@ -360,22 +363,7 @@ def build_name_index(
             and not is_sentence_subject(body, start, end, qr)
         ):
             bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
-        # What index.add does, inline: this loop runs for every name in the body.
-        add_start(start)
-        add_end(end)
-        add_name(name)
-        add_entry(entry)
-        add_base(base)
-        if run not in seen:  # a run met again adds nothing to the word and honorific maps
-            seen.add(run)
-            if not entry[3]:
-                for word in entry[2]:
-                    if word in by_word:
-                        by_word[word][name] = None
-                    else:
-                        by_word[word] = {name: None}
-            if entry[5]:
-                honorific_of.setdefault(*entry[5])
+        index.add(start, end, base, entry)
         last_end = end
     return index
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from textkit.errors import BinaryInputError
+from textkit.stages.printable import control_bytes, prints_but
 from textkit.stages.read_html import looks_like_html, strip_html
 
 BOMS = (
@@ -37,9 +38,8 @@ MAX_JUNK_SHARE = 0.10
 _LINE_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _CONTROLS = "".join(chr(c) for c in [*range(32), 127] if chr(c) not in "\t\n\r" + _LINE_BREAKS)
 _NORMALISE = str.maketrans({**dict.fromkeys(_LINE_BREAKS, "\n"), **dict.fromkeys(_CONTROLS)})
-# ASCII, and its controls other than tab and newline (which need no repair).
-_ASCII = bytes(range(128))
-_ASCII_CONTROLS = bytes(c for c in [*range(32), 127] if chr(c) not in "\t\n")
+# The ASCII controls that need repair: all but tab and newline.
+_ASCII_CONTROLS = control_bytes("\t\n")
 # Lone surrogates come from JSON escapes ("\\ud800") and cannot be written as UTF-8.
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # str.translate walks every character in Python; most articles need no change, so look first.
@@ -157,21 +157,12 @@ def _is_plain(text: str) -> bool:
     """Return True when the text holds no control, line-break or surrogate character to repair.
 
     Each of those characters is unprintable (as are tabs, newlines and
-    no-break spaces, which need no repair). The check runs on UTF-8 bytes:
-    ASCII controls are counted by deleting them, and only the non-ASCII
-    characters, a few in most texts, are asked whether they print.
+    no-break spaces, which need no repair).
 
     >>> _is_plain("Satu\\tdua\\u00a0tiga\\n"), _is_plain("Satu\\x0bdua"), _is_plain("\\ud800")
     (True, False, False)
     """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False  # a lone surrogate
-    if len(data.translate(None, _ASCII_CONTROLS)) != len(data):
-        return False
-    wide = data.translate(None, _ASCII).decode("utf-8")
-    return wide.replace("\u00a0", " ").isprintable()
+    return prints_but(text, _ASCII_CONTROLS, "\u00a0")
 
 
 def normalize_text(text: str) -> str:

@@ -14,6 +14,7 @@ import regex
 from textkit.lang import Rules
 from textkit.record import Line
 from textkit.stages.boilerplate import match_rule
+from textkit.stages.printable import control_bytes, prints_but
 
 # Three spaces or more separate paragraphs of a flattened body anywhere.
 WIDE_SPACE_RUN_RE = regex.compile(r"[ \t\u00a0]{3,}")
@@ -33,9 +34,8 @@ LIST_MARKS = "-•*·▪"
 CONTINUATION_CHARS = ",.;:()]-–—%"
 DASHES = "-–—"
 FIELD_MARK_RE = regex.compile(r"\w:\s|\s\|\s")
-# ASCII, and its unprintable characters other than the line break.
-ASCII = bytes(range(128))
-ASCII_CONTROLS = bytes(c for c in [*range(32), 127] if c != ord("\n"))
+# The ASCII controls but the line break.
+ASCII_CONTROLS = control_bytes("\n")
 
 
 def split_lines(text: str) -> list[Line]:
@@ -68,19 +68,10 @@ def split_lines(text: str) -> list[Line]:
 def prints_between_breaks(text: str) -> bool:
     """Return True when every character of the text but its line breaks is printable.
 
-    Asked of UTF-8 bytes: ASCII controls are found by deleting them, and only
-    the non-ASCII characters (a few in most texts) are asked whether they print.
-
     >>> prints_between_breaks("Satu dua.\\nTiga “empat”."), prints_between_breaks("Satu\\tdua.")
     (True, False)
     """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False  # a lone surrogate
-    if len(data.translate(None, ASCII_CONTROLS)) != len(data):
-        return False
-    return data.translate(None, ASCII).decode("utf-8").isprintable()
+    return prints_but(text, ASCII_CONTROLS)
 
 
 def is_squeezed(raw: str) -> bool:

@@ -35,6 +35,13 @@ def cli(runner, *args):
     return runner.invoke(main, ["extract", "--jobs", "1", *map(str, args)])
 
 
+def cli_on_file(runner, tmp_path, name, data, *args):
+    """Return the file written with the bytes and the result of extracting it."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path, cli(runner, path, *args)
+
+
 def records_of(result):
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -58,9 +65,7 @@ BAD_FILES = {
 @pytest.mark.parametrize("name", sorted(BAD_FILES))
 def test_bad_file_gets_one_error_record_and_one_stderr_line(runner, tmp_path, name):
     data, error_type = BAD_FILES[name]
-    path = tmp_path / name
-    path.write_bytes(data)
-    result = cli(runner, path, "-q")
+    path, result = cli_on_file(runner, tmp_path, name, data, "-q")
     assert result.exit_code == 1
     [record] = records_of(result)
     assert record["source"] == str(path)
@@ -82,9 +87,7 @@ REPAIRED = {
 @pytest.mark.parametrize("name", sorted(REPAIRED))
 def test_encodings_and_line_endings_give_the_clean_record(runner, tmp_path, name):
     data, warning = REPAIRED[name]
-    path = tmp_path / name
-    path.write_bytes(data)
-    result = cli(runner, path, "-q")
+    path, result = cli_on_file(runner, tmp_path, name, data, "-q")
     assert result.exit_code == 0
     [record] = records_of(result)
     expected = clean_record(str(path))
@@ -95,9 +98,8 @@ def test_encodings_and_line_endings_give_the_clean_record(runner, tmp_path, name
 
 
 def test_invalid_utf8_is_decoded_with_a_warning(runner, tmp_path):
-    path = tmp_path / "bad-utf8.txt"
-    path.write_bytes(SEED_TEXT.encode().replace(b" ", b" \xff", 1))
-    result = cli(runner, path)
+    data = SEED_TEXT.encode().replace(b" ", b" \xff", 1)
+    path, result = cli_on_file(runner, tmp_path, "bad-utf8.txt", data)
     assert result.exit_code == 0
     [record] = records_of(result)
     at = SEED_TEXT.encode().index(b" ") + 1
@@ -160,9 +162,7 @@ def test_permission_denied_simulated(runner, tmp_path, monkeypatch):
 
 
 def test_50_mb_line_over_the_default_limit_is_an_error_record(runner, tmp_path):
-    path = tmp_path / "huge.txt"
-    path.write_bytes(b"kata " * (10 * MB))
-    result = cli(runner, path, "-q")
+    _, result = cli_on_file(runner, tmp_path, "huge.txt", b"kata " * (10 * MB), "-q")
     assert result.exit_code == 1
     [record] = records_of(result)
     assert record["error"]["type"] == "InputTooLarge"

@@ -6,7 +6,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -114,70 +114,59 @@ def test_seeds_equal_across_jobs(seeds_dir: Any) -> None:
     assert len(one) == 5 * len(list(seeds_dir.glob("*.txt")))
 
 
+class InFlight:
+    """Items made on demand, counting the most made but not yet consumed at once (peak)."""
+
+    def __init__(self, count: int, text: str) -> None:
+        self.count, self.text = count, text
+        self.produced = self.consumed = self.peak = 0
+
+    def items(self) -> Iterator[InputItem]:
+        for n in range(self.count):
+            self.peak = max(self.peak, self.produced - self.consumed)
+            self.produced += 1
+            yield InputItem(f"s{n}", text=self.text)
+
+    def consume(self, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """Yield the records, counting each as consumed once the caller is done with it."""
+        for record in records:
+            yield record
+            self.consumed += 1
+
+
 def test_in_flight_items_stay_within_the_window() -> None:
-    produced = 0
-    consumed = 0
-    peak = 0
-
-    def generate() -> Iterator[InputItem]:
-        nonlocal produced, peak
-        for n in range(50_000):
-            peak = max(peak, produced - consumed)
-            produced += 1
-            yield InputItem(f"s{n}", text="x")
-
+    flight = InFlight(50_000, "x")
     chunk_size, window = 50, 4
-    for n, record in enumerate(
-        run_batch(generate(), Options(), 2, process=echo, chunk_size=chunk_size, window=window)
-    ):
+    records = run_batch(
+        flight.items(), Options(), 2, process=echo, chunk_size=chunk_size, window=window
+    )
+    for n, record in enumerate(flight.consume(records)):
         assert record["source"] == f"s{n}"
-        consumed += 1
-    assert consumed == 50_000
-    assert peak <= chunk_size * window
-    assert peak >= chunk_size  # the window was actually used
+    assert flight.consumed == 50_000
+    assert flight.peak <= chunk_size * window
+    assert flight.peak >= chunk_size  # the window was actually used
 
 
 def test_chunks_close_at_the_byte_limit() -> None:
-    produced = 0
-    consumed = 0
-    peak = 0
-
-    def generate() -> Iterator[InputItem]:
-        nonlocal produced, peak
-        for n in range(400):
-            peak = max(peak, produced - consumed)
-            produced += 1
-            yield InputItem(f"s{n}", text="x" * 1000)
-
+    flight = InFlight(400, "x" * 1000)
     records = run_batch(
-        generate(), Options(), 2, process=echo, chunk_size=1000, chunk_bytes=10_000, window=2
+        flight.items(), Options(), 2, process=echo, chunk_size=1000, chunk_bytes=10_000, window=2
     )
-    for _ in records:
-        consumed += 1
-    assert consumed == 400
-    assert peak <= 2 * 10
+    for _ in flight.consume(records):
+        pass
+    assert flight.consumed == 400
+    assert flight.peak <= 2 * 10
 
 
 def test_big_items_shrink_the_window_to_its_byte_budget() -> None:
-    produced = 0
-    consumed = 0
-    peak = 0
-
-    def generate() -> Iterator[InputItem]:
-        nonlocal produced, peak
-        for n in range(60):
-            peak = max(peak, produced - consumed)
-            produced += 1
-            yield InputItem(f"s{n}", text="x" * 1_000_000)
-
+    flight = InFlight(60, "x" * 1_000_000)
     records = run_batch(
-        generate(), Options(), 2, process=echo, chunk_bytes=1, window=10, window_bytes=3_000_000
+        flight.items(), Options(), 2, process=echo, chunk_bytes=1, window=10, window_bytes=3_000_000
     )
-    for n, record in enumerate(records):
+    for n, record in enumerate(flight.consume(records)):
         assert record == {"source": f"s{n}"}
-        consumed += 1
-    assert consumed == 60
-    assert 2 <= peak <= 3  # ten chunks allowed by count, three by bytes
+    assert flight.consumed == 60
+    assert 2 <= flight.peak <= 3  # ten chunks allowed by count, three by bytes
 
 
 def test_dead_worker_becomes_an_error_record_and_the_run_goes_on() -> None:

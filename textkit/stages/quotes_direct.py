@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from textkit.stages.quote_rules import CLOSING_ONLY, OPENING_ONLY, QUOTE_MARKS
+from textkit.stages.sentences import skip_spaces
 
 # Longest quote we accept, measured on news quotes (a long one runs ~1,500
 # characters); past this an open mark is taken to be unbalanced.
@@ -188,10 +189,7 @@ def _next_break(body: str, pos: int, end: int) -> tuple[int, int] | None:
     line = body.find("\n", pos, end)
     spaces = body.find("   ", pos, line if line >= 0 else end)
     if spaces >= 0:
-        stop = spaces + 3
-        while stop < end and body[stop] == " ":
-            stop += 1
-        return spaces, stop
+        return spaces, skip_spaces(body, spaces + 3, end)
     if line < 0:
         return None
     stop = line + 1

@@ -178,8 +178,7 @@ def _name_after_role_words(
     body: str, pos: int, end: int, qr: QuoteRules
 ) -> tuple[str | None, str | None, bool]:
     """Read "kata pengamat politik, Budi Santoso": lowercase role words, then a name."""
-    while pos < end and body[pos] == " ":
-        pos += 1
+    pos = skip_spaces(body, pos, end)
     words = LOWER_ROLE_RE.match(body, pos, min(end, pos + MAX_ROLE_CHARS))
     if not words:
         return None, None, False

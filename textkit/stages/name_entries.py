@@ -76,4 +76,7 @@ def is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool
     lead = body[stop.end() if stop else floor : start]
     if lead is None:
         return False
-    return all(w.casefold() in qr.opener_words for w in lead.replace(",", " ").split())
+    words = [w.casefold() for w in lead.replace(",", " ").split()]
+    if words and words[0] in qr.argument_openers:
+        return False  # "Apalagi, Presiden ...": the sentence goes on with the last speaker's case
+    return all(w in qr.opener_words for w in words)

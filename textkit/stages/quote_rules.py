@@ -103,6 +103,8 @@ class QuoteRules:
     honorifics: frozenset[str]
     demonstratives: frozenset[str]
     subject_adverbs: frozenset[str]
+    # Lead-ins of a sentence that goes on with the last speaker's argument ("Apalagi, ...").
+    argument_openers: frozenset[str]
     affiliation_words: frozenset[str]
     relative_words: frozenset[str]
     non_person_sources: frozenset[str]
@@ -286,6 +288,7 @@ def _word_sets(
         "relative_words": _folded(data.get("relative_words")),
         "non_person_sources": _folded(data.get("non_person_sources")),
         "subject_adverbs": _folded(data.get("subject_adverbs")),
+        "argument_openers": _folded(data.get("argument_openers")),
         "demonstratives": _folded(data.get("demonstratives")),
         "non_cue_before": _folded(data.get("non_cue_before")),
         "sentence_cues": _folded(data.get("sentence_cues")),

@@ -25,6 +25,7 @@ from textkit.stages.attributions import (
     find_introductions,
 )
 from textkit.stages.cue_scan import body_words
+from textkit.stages.name_entries import LEAD_STOP_BACK_RE
 from textkit.stages.name_index import NameIndex, build_name_index
 from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, quote_rules
 from textkit.stages.quotes_direct import (
@@ -67,6 +68,8 @@ BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
 # How far past a quote that lost its closing mark the close and its cue are looked for.
 MAX_CONTINUATION_CHARS = 1500
+# How far back from reported speech the start of its sentence is looked for.
+MAX_SENTENCE_LEAD_CHARS = 300
 
 
 @dataclass
@@ -235,7 +238,14 @@ def _resolve(
     fullest: dict[str, str] = {}  # the index is complete now: one lookup per distinct name
     named = [_full_name(i, index, aliases, fullest) for i in items]
     known = known_speakers(named, index)
-    anchors = sorted([(i.position, n) for i, n in zip(items, named, strict=True) if n] + introduced)
+    anchors = sorted(
+        [
+            (i.position, n)
+            for i, n in zip(items, named, strict=True)
+            if n and not (i.kind == INDIRECT and _goes_on_argument(body, i.position, qr))
+        ]
+        + introduced
+    )
     roles: dict[str, str] = {}
     speakers: dict[frozenset[str], str | None] = {}  # _near_subject's, by a name's words
     quotes: list[Quote] = []
@@ -271,6 +281,15 @@ def _resolve(
                 )
             )
     return quotes
+
+
+def _goes_on_argument(body: str, position: int, qr: QuoteRules) -> bool:
+    """Return True when the sentence holding a position opens with an argument opener
+    ("Apalagi, Presiden sudah menyampaikan ..."): it goes on with the last speaker's case."""
+    stop = LEAD_STOP_BACK_RE.search(body, max(0, position - MAX_SENTENCE_LEAD_CHARS), position)
+    lead = body[stop.end() if stop else 0 : position].lstrip(" ")
+    first = lead.split(" ", 1)[0].rstrip(",").casefold()
+    return first in qr.argument_openers
 
 
 def _full_name(

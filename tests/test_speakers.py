@@ -29,6 +29,16 @@ def test_speaker_phrase_case(lang, case):
             "Toni",
             "Toni Raharjo",
         ),
+        (  # the firm a title names is no fuller name of the person
+            "Rina Wati, Direktur PT Rina Wati Group, membuka toko. Rina lalu pulang.",
+            "Rina",
+            "Rina Wati",
+        ),
+        (  # of two fuller names, the one given with a title of office
+            "Praktis Budi tidak keluar rumah. Bupati Bogor Budi Arya pulang. Budi senang.",
+            "Budi",
+            "Budi Arya",
+        ),
     ],
 )
 def test_fullest_name_in_the_article(body, short, full):

@@ -2,7 +2,7 @@
 
 Each language is a folder beside this file (``id/``, ``en/``) holding one TOML
 file per kind of rule (``boilerplate.toml``, ``byline.toml``, ...) and plain
-word lists (``titles.txt``, ``stopwords.txt``). :func:`load` reads them once
+word lists (``titles.txt``, ``organisations.txt``, ``stopwords.txt``). :func:`load` reads them once
 per process and caches the result; stages compile what they need through
 :meth:`Rules.compiled`, which memoises per ``Rules`` object.
 """
@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 from textkit.errors import RuleError
 
 KINDS = ("boilerplate", "byline", "dateline", "dates", "quotes")
-WORD_LISTS = ("titles", "stopwords")
+WORD_LISTS = ("titles", "stopwords", "organisations")
 
 T = TypeVar("T")
 

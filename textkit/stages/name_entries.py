@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from textkit.stages.names import is_acronym, split_role
+from textkit.stages.names import is_acronym, names_organisation, split_role
 from textkit.stages.quote_rules import QuoteRules
 
 # Longest name the index keeps; longer runs are organisations or headlines.
@@ -51,7 +51,10 @@ def _index_name(run: str, qr: QuoteRules) -> tuple[str | None, bool]:
         return None, False
     if name.casefold() in qr.non_name_words or name.casefold() in qr.title_words:
         return None, False
-    return name, role is not None and _is_title_role(role, qr)
+    titled = role is not None and _is_title_role(role, qr)
+    if titled and names_organisation(name, qr):
+        return None, False  # "Direktur PT Maju Group": an office and its firm, no person
+    return name, titled
 
 
 def _is_title_role(role: str, qr: QuoteRules) -> bool:

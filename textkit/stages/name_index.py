@@ -8,7 +8,7 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from textkit.stages.name_entries import (
@@ -64,6 +64,7 @@ class NameIndex:
     short_words: set[str] = field(default_factory=set)
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
+    titled: set[str] | None = None  # titled_names()
     subject_runs: dict[str, list[int]] | None = None
     subject_words: dict[str, bool] = field(default_factory=dict)  # is_subject_word's answers
     # For each tuple of kinds asked about: a name looked past, and the last name of those
@@ -229,7 +230,8 @@ class NameIndex:
         return name
 
     def _longest_holding(self, name: str, words: list[str]) -> str:
-        """Return the longest indexed name (trimmed) holding the words in order.
+        """Return the longest indexed name (trimmed) holding the words in order, one given
+        with a title of office first.
 
         A name holding them is in every word's list: the shortest list is read
         when that settles which is longest (else the first word's, in order).
@@ -237,28 +239,36 @@ class NameIndex:
         first = self.by_word.get(words[0].casefold())
         if first is None:
             return name
+        candidates: Iterable[str] = first
         if len(first) > MAX_SHORT_LIST and len(words) > 1:
             lists = [self.by_word.get(w.casefold()) for w in words[1:]]
             if None in lists:
                 return name  # no indexed name holds that word
             shortest = min(lists, key=len)
             if len(shortest) < len(first):
-                found = {
-                    trimmed
-                    for candidate in shortest
-                    if candidate in first
-                    and len(trimmed := self.trimmed(candidate)) > len(name)
-                    and _holds_in_order(trimmed.split(), words)
-                }
-                longest = max(map(len, found), default=0)
-                if sum(len(each) == longest for each in found) <= 1:
-                    return max(found, key=len, default=name)
-        best = name
-        for candidate in first:
-            candidate = self.trimmed(candidate)
-            if len(candidate) > len(best) and _holds_in_order(candidate.split(), words):
-                best = candidate
+                candidates = [each for each in shortest if each in first]
+        titled = self.titled_names()
+        best, best_key = name, (False, len(name))
+        for candidate in candidates:
+            trimmed = self.trimmed(candidate)
+            key = (candidate in titled, len(trimmed))
+            if (
+                len(trimmed) > len(name)
+                and key > best_key
+                and _holds_in_order(trimmed.split(), words)
+            ):
+                best, best_key = trimmed, key
         return best
+
+    def titled_names(self) -> set[str]:
+        """Return the names the article gives with a title of office (found once, when asked)."""
+        if self.titled is None:
+            self.titled = {
+                name
+                for name, base in zip(self.names, self.bases, strict=True)
+                if base in (TITLED, CHAINED)
+            }
+        return self.titled
 
     def kind_at(self, offset: int) -> str:
         """Return the kind of the name indexed at an offset ("" if none starts there)."""

@@ -108,7 +108,45 @@ def _split_role(run: str, qr: QuoteRules) -> tuple[str | None, str | None]:
     role = " ".join(tokens[:cut]) or None
     if name is not None and not is_name_like(name, qr):
         return None, role
+    office = organisation_prefix(tokens[cut:], qr)
+    if office:
+        return " ".join(tokens[cut + office :]), " ".join(tokens[: cut + office])
     return name, role
+
+
+def organisation_prefix(tokens: list[str], qr: QuoteRules) -> int:
+    """Return how many leading tokens name an office, institution or place before a person.
+
+    "Keuangan Sri Mulyani" gives 1, "Kesehatan Kota Surabaya Febria Rachmanita" 3:
+    the tokens up to the last organisation word. 0 when the last token is one
+    itself ("Pemerintah Kota Bekasi" names an organisation, not a person).
+    """
+    if len(tokens) < 2 or _is_organisation_word(tokens, len(tokens) - 1, qr):
+        return 0
+    for i in range(len(tokens) - 2, -1, -1):
+        if _is_organisation_word(tokens, i, qr):
+            return i + 1
+    return 0
+
+
+def names_organisation(name: str, qr: QuoteRules) -> bool:
+    """Return True when a name's last word names an office, institution or place."""
+    tokens = name.split()
+    return bool(tokens) and _is_organisation_word(tokens, len(tokens) - 1, qr)
+
+
+def _is_organisation_word(tokens: list[str], i: int, qr: QuoteRules) -> bool:
+    """Return True when the i-th token is a word of an office's, institution's or place's name."""
+    word = tokens[i]
+    folded = word.casefold()
+    if folded in qr.organisation_words or any(c.isdigit() for c in word):
+        return True
+    if i > 0 and (
+        folded in qr.place_followers
+        or tokens[i - 1].casefold() in qr.place_words  # "Kota Surabaya"
+    ):
+        return _is_organisation_word(tokens, i - 1, qr)
+    return qr.office_noun_re is not None and qr.office_noun_re.match(word) is not None
 
 
 def is_name_like(name: str, qr: QuoteRules) -> bool:

@@ -97,6 +97,11 @@ class QuoteRules:
     definite_determiners: frozenset[str]
     indefinite_determiners: frozenset[str]
     place_words: frozenset[str]
+    # Words of an office's, an institution's or a place's name (organisations.txt), words
+    # that belong to one only after such a word ("Tengah"), and nouns an office is named by.
+    organisation_words: frozenset[str]
+    place_followers: frozenset[str]
+    office_noun_re: regex.Pattern[str] | None
     object_verbs: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
@@ -207,6 +212,11 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         determiner_re=_optional_words(data.get("determiners"), where),
         introduction_re=_optional_words(data.get("introductions"), where),
         alias_re=_optional_words(data.get("aliases"), where),
+        office_noun_re=(
+            compile_pattern(data["office_noun_pattern"], where)
+            if data.get("office_noun_pattern")
+            else None
+        ),
         clitics=clitics,
         **_word_sets(rules, data, [*verb_first["words"], *speaker_first["words"]], frame_words),
     )
@@ -301,6 +311,8 @@ def _word_sets(
         "definite_determiners": _folded(data.get("definite_determiners")),
         "indefinite_determiners": _folded(data.get("indefinite_determiners")),
         "place_words": _folded(data.get("place_words")),
+        "organisation_words": _folded(rules.words("organisations")),
+        "place_followers": _folded(data.get("place_followers")),
         "object_verbs": _folded(data.get("object_verbs")),
         "abbreviations": _folded(
             w

@@ -19,6 +19,8 @@ MAX_LEAD_IN_CHARS = 30
 # Searched backwards (regex's (?r)) for where the sentence holding a name starts.
 LEAD_STOP_BACK_RE = regex.compile(r'(?r)[\n.!?”"]')
 LEAD_STOPS = '\n.!?”"'
+# How far back from reported speech the start of its sentence is looked for.
+MAX_SENTENCE_LEAD_CHARS = 300
 
 
 def index_entry(run: str, qr: QuoteRules) -> IndexEntry:
@@ -83,3 +85,12 @@ def is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool
     if words and words[0] in qr.argument_openers:
         return False  # "Apalagi, Presiden ...": the sentence goes on with the last speaker's case
     return all(w in qr.opener_words for w in words)
+
+
+def goes_on_argument(body: str, position: int, qr: QuoteRules) -> bool:
+    """Return True when the sentence holding a position opens with an argument opener
+    ("Apalagi, Presiden sudah menyampaikan ..."): it goes on with the last speaker's case."""
+    stop = LEAD_STOP_BACK_RE.search(body, max(0, position - MAX_SENTENCE_LEAD_CHARS), position)
+    lead = body[stop.end() if stop else 0 : position].lstrip(" ")
+    first = lead.split(" ", 1)[0].rstrip(",").casefold()
+    return first in qr.argument_openers

@@ -185,6 +185,20 @@ def _is_role_like(segment: str, qr: QuoteRules) -> bool:
     return text[0].islower() or bool(qr.title_re.match(text))
 
 
+def plausible_role(role: str | None, qr: QuoteRules) -> str | None:
+    """Return the role, or None when it reads as an adjunct that opened the sentence
+    ("Di sisi lain", "At a rally for X"): a word that is not a name, and no title after it."""
+    if not role:
+        return None
+    words = role.split()
+    if qr.determiner_re is not None and qr.determiner_re.fullmatch(words[0]):
+        return role  # "a lawyer for X", "the campaign's press secretary"
+    tokens = strip_non_name_words(words, qr)
+    if len(tokens) < len(words) and not qr.title_re.match(" ".join(tokens)):
+        return None
+    return role
+
+
 def pick_name(near: str, far: str | None, qr: QuoteRules) -> tuple[str | None, str | None]:
     """Return (name, role) from the segment next to the cue and the one beyond its comma.
 

@@ -25,8 +25,9 @@ from textkit.stages.attributions import (
     find_introductions,
 )
 from textkit.stages.cue_scan import body_words
-from textkit.stages.name_entries import LEAD_STOP_BACK_RE
+from textkit.stages.name_entries import goes_on_argument
 from textkit.stages.name_index import NameIndex, build_name_index
+from textkit.stages.names import plausible_role
 from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, quote_rules
 from textkit.stages.quotes_direct import (
     CLOSE,
@@ -68,8 +69,6 @@ BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
 # How far past a quote that lost its closing mark the close and its cue are looked for.
 MAX_CONTINUATION_CHARS = 1500
-# How far back from reported speech the start of its sentence is looked for.
-MAX_SENTENCE_LEAD_CHARS = 300
 
 
 @dataclass
@@ -242,7 +241,7 @@ def _resolve(
         [
             (i.position, n)
             for i, n in zip(items, named, strict=True)
-            if n and not (i.kind == INDIRECT and _goes_on_argument(body, i.position, qr))
+            if n and not (i.kind == INDIRECT and goes_on_argument(body, i.position, qr))
         ]
         + introduced
     )
@@ -255,7 +254,7 @@ def _resolve(
             speaker, role, how = quotes[-1].speaker, quotes[-1].role, "previous"
         elif name is not None and att is not None:
             speaker, role, how = name, att.role, "cue"
-            roles.setdefault(name, role or "")
+            roles.setdefault(name, plausible_role(role, qr) or "")
         elif (
             att is not None
             and att.described
@@ -265,7 +264,7 @@ def _resolve(
         else:
             speaker = _person_last_named(item.position, anchors, known, index, speakers)
             role, how = None, ("pronoun" if att is not None else "previous")
-        role = role or (roles.get(speaker, "") if speaker else "") or None
+        role = plausible_role(role, qr) or (roles.get(speaker, "") if speaker else "") or None
         for start, end in item.parts:
             quotes.append(
                 Quote(
@@ -281,15 +280,6 @@ def _resolve(
                 )
             )
     return quotes
-
-
-def _goes_on_argument(body: str, position: int, qr: QuoteRules) -> bool:
-    """Return True when the sentence holding a position opens with an argument opener
-    ("Apalagi, Presiden sudah menyampaikan ..."): it goes on with the last speaker's case."""
-    stop = LEAD_STOP_BACK_RE.search(body, max(0, position - MAX_SENTENCE_LEAD_CHARS), position)
-    lead = body[stop.end() if stop else 0 : position].lstrip(" ")
-    first = lead.split(" ", 1)[0].rstrip(",").casefold()
-    return first in qr.argument_openers
 
 
 def _full_name(

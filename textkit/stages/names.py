@@ -24,6 +24,11 @@ MIN_NAME_CHARS = 3
 MIN_PLAIN_NAME_WORDS = 2
 # A name run's parenthesised part (quote_rules.PAREN) holds at most 60 characters.
 MAX_PAREN_CHARS = 61
+# How a word belongs to an organisation's name (see _organisation_part).
+ENDS, INSIDE = "ends", "inside"
+# A word known only to follow an institution's first word ends the role when this
+# many words are left for the person ("Partai Golkar Sebastian Salang").
+MIN_NAME_AFTER_HEAD = 2
 TOKEN_SPLIT_RE = regex.compile(r"\([^()]*\)|\S+")
 
 
@@ -118,35 +123,44 @@ def organisation_prefix(tokens: list[str], qr: QuoteRules) -> int:
     """Return how many leading tokens name an office, institution or place before a person.
 
     "Keuangan Sri Mulyani" gives 1, "Kesehatan Kota Surabaya Febria Rachmanita" 3:
-    the tokens up to the last organisation word. 0 when the last token is one
-    itself ("Pemerintah Kota Bekasi" names an organisation, not a person).
+    the tokens up to the last word that ends such a name. A word known only to
+    follow an institution's first word ("Golkar" in "Partai Golkar") ends it only
+    when two words are left for the person. 0 when the last token belongs to the
+    organisation itself ("Pemerintah Kota Bekasi" names no person).
     """
-    if len(tokens) < 2 or _is_organisation_word(tokens, len(tokens) - 1, qr):
+    if len(tokens) < 2 or _organisation_part(tokens, len(tokens) - 1, qr):
         return 0
     for i in range(len(tokens) - 2, -1, -1):
-        if _is_organisation_word(tokens, i, qr):
+        part = _organisation_part(tokens, i, qr)
+        if part == ENDS or (part == INSIDE and len(tokens) - i - 1 >= MIN_NAME_AFTER_HEAD):
             return i + 1
     return 0
 
 
 def names_organisation(name: str, qr: QuoteRules) -> bool:
-    """Return True when a name's last word names an office, institution or place."""
+    """Return True when a name's last word belongs to an office, institution or place."""
     tokens = name.split()
-    return bool(tokens) and _is_organisation_word(tokens, len(tokens) - 1, qr)
+    return bool(tokens) and _organisation_part(tokens, len(tokens) - 1, qr) is not None
 
 
-def _is_organisation_word(tokens: list[str], i: int, qr: QuoteRules) -> bool:
-    """Return True when the i-th token is a word of an office's, institution's or place's name."""
+def _organisation_part(tokens: list[str], i: int, qr: QuoteRules) -> str | None:
+    """Return ENDS for a token that ends an office's, institution's or place's name
+    ("Keuangan", "Jakarta", "Covid-19", the word after "Kota"), INSIDE for the word after
+    an institution's first word ("Partai", "Bank"), None for neither."""
     word = tokens[i]
     folded = word.casefold()
     if folded in qr.organisation_words or any(c.isdigit() for c in word):
-        return True
-    if i > 0 and (
-        folded in qr.place_followers
-        or tokens[i - 1].casefold() in qr.place_words  # "Kota Surabaya"
-    ):
-        return _is_organisation_word(tokens, i - 1, qr)
-    return qr.office_noun_re is not None and qr.office_noun_re.match(word) is not None
+        return ENDS
+    if qr.office_noun_re is not None and qr.office_noun_re.match(word):
+        return ENDS
+    if i == 0:
+        return None
+    before = tokens[i - 1].casefold()
+    if before in qr.place_words:
+        return ENDS  # "Kota Surabaya"
+    if folded in qr.place_followers:
+        return _organisation_part(tokens, i - 1, qr)  # "Jawa Tengah"
+    return INSIDE if before in qr.organisation_heads else None
 
 
 def is_name_like(name: str, qr: QuoteRules) -> bool:

@@ -100,6 +100,7 @@ class QuoteRules:
     # Words of an office's, an institution's or a place's name (organisations.txt), words
     # that belong to one only after such a word ("Tengah"), and nouns an office is named by.
     organisation_words: frozenset[str]
+    organisation_heads: frozenset[str]
     place_followers: frozenset[str]
     office_noun_re: regex.Pattern[str] | None
     object_verbs: frozenset[str]
@@ -313,6 +314,7 @@ def _word_sets(
         "place_words": _folded(data.get("place_words")),
         "organisation_words": _folded(rules.words("organisations")),
         "place_followers": _folded(data.get("place_followers")),
+        "organisation_heads": _folded(data.get("organisation_heads")),
         "object_verbs": _folded(data.get("object_verbs")),
         "abbreviations": _folded(
             w

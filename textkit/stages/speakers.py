@@ -171,7 +171,12 @@ def _points_back(body: str, pos: int, end: int, qr: QuoteRules) -> bool:
 
 def _stops_role(word: str, qr: QuoteRules) -> bool:
     folded = word.casefold()
-    return folded in qr.adjunct_words or folded in qr.non_cue_before or folded in qr.pronouns
+    return (
+        folded in qr.adjunct_words
+        or folded in qr.non_cue_before
+        or folded in qr.pronouns
+        or folded in qr.subject_adverbs  # "Liza justru mendukung ...": a clause, not a role
+    )
 
 
 def _name_after_role_words(

@@ -34,6 +34,16 @@ def test_speaker_phrase_case(lang, case):
             "Rina",
             "Rina Wati",
         ),
+        (  # a short name no fuller name holds: the first name that ends in it
+            "Kepala Bidang Roslina Dewi membuka rapat. Rapat selesai, kata Lina.",
+            "Lina",
+            "Roslina Dewi",
+        ),
+        (  # no first name ends in it: the short name stays
+            "Kepala Bidang Roslina Dewi membuka rapat. Rapat selesai, kata Wati.",
+            "Wati",
+            "Wati",
+        ),
         (  # of two fuller names, the one given with a title of office
             "Praktis Budi tidak keluar rumah. Bupati Bogor Budi Arya pulang. Budi senang.",
             "Budi",

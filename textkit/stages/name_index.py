@@ -27,6 +27,8 @@ MAX_SHORT_LIST = 16
 # A name this long needs no trimming.
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
+# A short name this long or longer may stand for a first name ending in it.
+MIN_NICKNAME_CHARS = 4
 TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
 # A titled run whose title went on to the next name (it was TITLED or CHAINED).
 CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
@@ -61,6 +63,8 @@ class NameIndex:
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
+    # The language shortens first names to their ending ("Lina" for "Roslina").
+    nicknames_end_first_names: bool = False
     short_words: set[str] = field(default_factory=set)
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
@@ -212,8 +216,25 @@ class NameIndex:
             name = self._unglued(name)
             words = name.split()
         best = self._longest_holding(name, words)
+        if best == name and len(words) == 1 and self.nicknames_end_first_names:
+            best = self._first_name_ending_in(name) or name
         honorific = self.honorific_of.get(best.split()[-1].casefold())
         return f"{honorific} {best}" if honorific else best
+
+    def _first_name_ending_in(self, name: str) -> str | None:
+        """Return the one indexed name whose first word ends in the short name and is longer
+        ("Lina" -> "Roslina A Djalil"), else None (none, or more than one)."""
+        folded = name.casefold()
+        if len(folded) < MIN_NICKNAME_CHARS:
+            return None
+        found = {
+            self.trimmed(full)
+            for word, fulls in self.by_word.items()
+            if len(word) > len(folded) and word.endswith(folded)
+            for full in fulls
+            if full.split()[0].casefold() == word
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _unglued(self, name: str) -> str:
         """Return a name with a glued lowercase word cut off ("Havidzdalam" -> "Havidz").
@@ -355,7 +376,13 @@ def build_name_index(
     Runs starting inside the ``skip`` spans (sorted; the quotes' own words) are
     left out: a name the speaker mentions is not a name the article gives.
     """
-    index = NameIndex(body, qr, honorifics=qr.honorifics, glue_words=qr.opener_words)
+    index = NameIndex(
+        body,
+        qr,
+        honorifics=qr.honorifics,
+        glue_words=qr.opener_words,
+        nicknames_end_first_names=qr.nicknames_end_first_names,
+    )
     memo = memo_table(qr, "entry")
     bases = index.bases
     last_end = -1

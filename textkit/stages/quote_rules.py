@@ -103,6 +103,8 @@ class QuoteRules:
     organisation_heads: frozenset[str]
     place_followers: frozenset[str]
     office_noun_re: regex.Pattern[str] | None
+    # A short name may stand for a first name ending in it ("Lina" for "Roslina").
+    nicknames_end_first_names: bool
     object_verbs: frozenset[str]
     particles: frozenset[str]
     connectors: frozenset[str]
@@ -213,6 +215,7 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
         determiner_re=_optional_words(data.get("determiners"), where),
         introduction_re=_optional_words(data.get("introductions"), where),
         alias_re=_optional_words(data.get("aliases"), where),
+        nicknames_end_first_names=bool(data.get("nicknames_end_first_names")),
         office_noun_re=(
             compile_pattern(data["office_noun_pattern"], where)
             if data.get("office_noun_pattern")

@@ -301,7 +301,11 @@ def speaker_before_cue_verb(
     phrase = body[start : verb.start()]
     att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
     segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
-    while segments and (is_adjunct(segments[-1], qr) or is_relative(segments[-1], qr)):
+    while segments and (
+        is_adjunct(segments[-1], qr)
+        or is_relative(segments[-1], qr)
+        or (len(segments) > 1 and _is_degree(segments[-1], qr))  # "Budi, S.IP., M.A. ..."
+    ):
         segments.pop()
     if not segments:
         return None
@@ -330,6 +334,13 @@ def speaker_before_cue_verb(
     if att.name is None and far is None:
         att.name = described_speaker(near, qr)
     return att if att.name else None
+
+
+def _is_degree(segment: str, qr: QuoteRules) -> bool:
+    """Return True for a segment that is only an abbreviated title or degree ("M.A.", "S.IP.")."""
+    text = segment.strip()
+    m = qr.title_re.match(text + " ") if "." in text else None
+    return m is not None and m.end() >= len(text)
 
 
 def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | None:

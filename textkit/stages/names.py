@@ -201,16 +201,32 @@ def _is_role_like(segment: str, qr: QuoteRules) -> bool:
 
 def plausible_role(role: str | None, qr: QuoteRules) -> str | None:
     """Return the role, or None when it reads as an adjunct that opened the sentence
-    ("Di sisi lain", "At a rally for X"): a word that is not a name, and no title after it."""
+    ("Di sisi lain", "At a rally for X": a word that is not a name, and no title after it)
+    or as a clause ("rambu-rambunya sudah jelas": an adverb or modal before any "yang")."""
     if not role:
         return None
     words = role.split()
     if qr.determiner_re is not None and qr.determiner_re.fullmatch(words[0]):
         return role  # "a lawyer for X", "the campaign's press secretary"
+    if _reads_as_clause(words, qr):
+        return None
     tokens = strip_non_name_words(words, qr)
     if len(tokens) < len(words) and not qr.title_re.match(" ".join(tokens)):
         return None
     return role
+
+
+def _reads_as_clause(words: list[str], qr: QuoteRules) -> bool:
+    """Return True when a lowercase role holds an adverb or a modal before any relative word."""
+    if not words[0][:1].islower():
+        return False
+    for word in words:
+        folded = word.casefold()
+        if folded in qr.relative_words:
+            return False  # "ahli X yang juga pengajar di Y": the rest describes the person
+        if folded in qr.subject_adverbs or folded in qr.non_cue_before:
+            return True
+    return False
 
 
 def pick_name(near: str, far: str | None, qr: QuoteRules) -> tuple[str | None, str | None]:

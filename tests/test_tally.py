@@ -56,3 +56,9 @@ def test_same_source_twice_counts_as_two_articles():
 def test_empty_input_gives_no_rows():
     assert tally_speakers([]) == []
     assert tally_speakers([{"source": "a", "quotes": []}]) == []
+
+
+def test_spellings_that_differ_in_initials_dots_are_one_speaker():
+    records = [{"source": "a", "quotes": [quote("Teguh P. Nugroho"), quote("Teguh P Nugroho")]}]
+    rows = tally_speakers(records)
+    assert [(r["speaker"], r["quotes"]) for r in rows] == [("Teguh P. Nugroho", 2)]  # first seen

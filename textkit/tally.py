@@ -73,12 +73,13 @@ def _most_common(counter: Counter[str]) -> list[tuple[str, int]]:
 
 
 def speaker_key(name: str) -> str:
-    """Return the key that groups spellings of one speaker (case and spacing ignored).
+    """Return the key that groups spellings of one speaker (case, spacing and the dots
+    after initials ignored).
 
-    >>> speaker_key("  Budi   SANTOSO ")
-    'budi santoso'
+    >>> speaker_key("  Budi   SANTOSO "), speaker_key("Teguh P. Nugroho")
+    ('budi santoso', 'teguh p nugroho')
     """
-    return " ".join(name.split()).casefold()
+    return " ".join(name.replace(".", " ").split()).casefold()
 
 
 def tally_speakers(

@@ -4,6 +4,7 @@ Bad inputs are built in a temporary folder from the seeds and invented lines.
 """
 
 import codecs
+import itertools
 import json
 import os
 import subprocess
@@ -293,6 +294,8 @@ def test_mixed_folder_in_parallel_is_identical(runner, tmp_path):
 
 # --- hostile text, through the public API ----------------------------------------------------
 
+# 3,000 distinct three-letter words ("aaa", "aab", ...).
+LETTER_WORDS = ["".join(t) for t in itertools.product("abcdefghijklmno", repeat=3)][:3_000]
 HOSTILE = {
     "100k straight quotes": "Judul\n\n" + '"' * 100_000,
     "100k mixed quotes": "Judul\n\n" + "“a ”b \"c '" * 25_000,
@@ -308,6 +311,8 @@ HOSTILE = {
     "long run of dashes": "Judul\n\n" + "-" * 1_000_000,
     "20k quoted names in brackets": "Judul\n\n" + "(“Budi” " * 20_000,
     "20k one-word quotes in English": "The news\n\nThe mayor said it was fine. " + "“a” " * 20_000,
+    "3k first names and nicknames": "Judul\n\n"
+    + "".join(f"Camat Ros{w}lina{w} Wati datang. “Ya,” kata Lina{w}. " for w in LETTER_WORDS),
 }
 
 

@@ -17,6 +17,7 @@ import regex
 from textkit.lang import load
 from textkit.lang.patterns import DEFAULT_FLAGS
 from textkit.stages import attributions, name_index, quotes, quotes_reported, sentences
+from textkit.stages.name_forms import holds_in_order
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
 
@@ -223,12 +224,14 @@ def test_speakers_holding_a_name_match_a_full_search():
 
 
 def longest_holding_by_search(index, name, words):
-    """Return NameIndex._longest_holding(name, words), found by reading the first word's list."""
-    best = name
+    """Return NameIndex._longest_holding(name, words), found by reading the first word's list:
+    the longest name holding the words, one given with a title first."""
+    best, best_key = name, (False, len(name))
     for candidate in index.by_word.get(words[0].casefold(), ()):
-        candidate = index.trimmed(candidate)
-        if len(candidate) > len(best) and name_index._holds_in_order(candidate.split(), words):
-            best = candidate
+        trimmed = index.trimmed(candidate)
+        key = (candidate in index.titled_names(), len(trimmed))
+        if len(trimmed) > len(name) and key > best_key and holds_in_order(trimmed.split(), words):
+            best, best_key = trimmed, key
     return best
 
 
@@ -238,7 +241,7 @@ def test_longest_name_holding_words_matches_a_full_search():
     pool = ["Budi", "Santoso", "Asep", "Sasa", "Purnama", "Wati", "Ika", "Joko"]
     for _ in range(60):
         names = [" ".join(rnd.choices(pool, k=rnd.randint(2, 4))) for _ in range(60)]
-        body = "".join(f"x {name} datang. " for name in names)
+        body = "".join(f"x {rnd.choice(['', 'Bupati '])}{name} datang. " for name in names)
         index = name_index.build_name_index(body, qr)
         for _ in range(30):
             words = rnd.choices(pool, k=rnd.randint(1, 3))

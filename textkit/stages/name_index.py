@@ -8,7 +8,7 @@ Purnama"). Roles are split off by names.split_role.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from textkit.stages.name_entries import (
@@ -17,6 +17,7 @@ from textkit.stages.name_entries import (
     index_entry,
     is_sentence_subject,
 )
+from textkit.stages.name_forms import first_name_endings, first_short, holds_in_order
 from textkit.stages.names import is_acronym, name_runs
 from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 
@@ -27,8 +28,6 @@ MAX_SHORT_LIST = 16
 # A name this long needs no trimming.
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
-# A short name this long or longer may stand for a first name ending in it.
-MIN_NICKNAME_CHARS = 4
 TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
 # A titled run whose title went on to the next name (it was TITLED or CHAINED).
 CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
@@ -69,6 +68,7 @@ class NameIndex:
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
     titled: set[str] | None = None  # titled_names()
+    endings: dict[str, set[str]] | None = None  # _first_name_ending_in's index, made once
     subject_runs: dict[str, list[int]] | None = None
     subject_words: dict[str, bool] = field(default_factory=dict)  # is_subject_word's answers
     # For each tuple of kinds asked about: a name looked past, and the last name of those
@@ -188,7 +188,7 @@ class NameIndex:
         words = name.split()
         if len(words) < MAX_PLAIN_NAME_WORDS or not words[0][:1].isupper():
             return name  # short already, or a description ("spokesman for X")
-        at = _first_short(words, self.short_words.__contains__) or _first_short(
+        at = first_short(words, self.short_words.__contains__) or first_short(
             words, self.is_subject_word
         )
         if at == len(words) - 1 and self._opens_other_name(words[-1], name):
@@ -224,16 +224,9 @@ class NameIndex:
     def _first_name_ending_in(self, name: str) -> str | None:
         """Return the one indexed name whose first word ends in the short name and is longer
         ("Lina" -> "Roslina A Djalil"), else None (none, or more than one)."""
-        folded = name.casefold()
-        if len(folded) < MIN_NICKNAME_CHARS:
-            return None
-        found = {
-            self.trimmed(full)
-            for word, fulls in self.by_word.items()
-            if len(word) > len(folded) and word.endswith(folded)
-            for full in fulls
-            if full.split()[0].casefold() == word
-        }
+        if self.endings is None:
+            self.endings = first_name_endings(self.by_word)
+        found = {self.trimmed(full) for full in self.endings.get(name.casefold(), ())}
         return found.pop() if len(found) == 1 else None
 
     def _unglued(self, name: str) -> str:
@@ -276,7 +269,7 @@ class NameIndex:
             if (
                 len(trimmed) > len(name)
                 and key > best_key
-                and _holds_in_order(trimmed.split(), words)
+                and holds_in_order(trimmed.split(), words)
             ):
                 best, best_key = trimmed, key
         return best
@@ -351,21 +344,6 @@ SETTLED = {
         ("", "titled", "subject", "titled-subject"),
     )
 }
-
-
-def _first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
-    """Return the place (after the first) of the first capitalised short word, else 0."""
-    for i, word in enumerate(words[1:], start=1):
-        if word[:1].isupper() and is_short(word.casefold()):
-            return i
-    return 0
-
-
-def _holds_in_order(candidate: list[str], words: list[str]) -> bool:
-    folded = [w.casefold() for w in candidate]
-    want = [w.casefold() for w in words]
-    n = len(want)
-    return any(folded[i : i + n] == want for i in range(len(folded) - n + 1))
 
 
 def build_name_index(

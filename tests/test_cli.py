@@ -536,3 +536,20 @@ def test_closed_standard_streams_never_give_a_traceback(args, closed, status):
     )
     assert proc.returncode == status
     assert b"Traceback" not in proc.stderr
+
+
+def test_a_blocked_worker_thread_ends_the_process_at_once_with_its_status(runner, monkeypatch):
+    from textkit import cli
+    from textkit import runner as pool_runner
+
+    exits = []
+
+    def record_exit(code):
+        exits.append(code)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(pool_runner, "pool_threads_stuck", lambda: True)
+    monkeypatch.setattr(cli.os, "_exit", record_exit)
+    result = runner.invoke(main, ["extract", "--jobs", "2", "seeds/", "-q"])
+    assert exits == [0] and result.exit_code == 0
+    assert len(result.stdout.splitlines()) == len(list(Path("seeds").glob("*.txt")))

@@ -283,3 +283,34 @@ def test_restarted_workers_do_not_repeat_buffered_output() -> None:
     lines = done.stdout.splitlines()
     assert len(lines) == 100
     assert len(set(lines)) == 100
+
+
+class _BlockedExecutor:
+    """An executor whose manager thread stays blocked until released (as when a worker is
+    killed while sending its result)."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.release = threading.Event()
+        self._processes: dict[int, Any] = {}
+        self._executor_manager_thread = threading.Thread(target=self.release.wait, daemon=True)
+        self._executor_manager_thread.start()
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_a_thread_a_terminated_pool_leaves_blocked_is_reported(monkeypatch: Any) -> None:
+    from textkit import runner
+
+    monkeypatch.setattr(runner, "SHUTDOWN_WAIT_SECONDS", 0.05)
+    monkeypatch.setattr(runner, "STUCK_THREADS", [])
+    pool = runner._Pool.__new__(runner._Pool)
+    pool.executor = _BlockedExecutor()
+    assert not runner.pool_threads_stuck()
+    pool.terminate()
+    assert runner.pool_threads_stuck()
+    pool.executor.release.set()
+    pool.executor._executor_manager_thread.join()
+    assert not runner.pool_threads_stuck()

@@ -6,6 +6,7 @@ and this module; rules, rich and the pipeline are imported inside commands.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -161,7 +162,23 @@ def run(view: str, kwargs: dict[str, Any]) -> None:
     check_rules(options)
     kwargs["jobs"] = kwargs["jobs"] or default_jobs(kwargs["paths"], kwargs["input_format"])
     settings = RunSettings(paths=tuple(kwargs.pop("paths")), view=view, **kwargs)
-    sys.exit(run_command(settings, options))
+    code = run_command(settings, options)
+    runner = sys.modules.get("textkit.runner")
+    if runner is not None and runner.pool_threads_stuck():
+        exit_now(code)
+    sys.exit(code)
+
+
+def exit_now(code: int) -> None:
+    """Flush what can be flushed and end the process with ``code``, running no exit hooks.
+
+    Used when stopped workers left a thread that the interpreter would wait for
+    forever at exit; every record and message has been written by then.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
 
 
 def default_jobs(paths: tuple[str, ...], input_format: str) -> int:

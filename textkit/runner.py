@@ -49,6 +49,10 @@ CHUNKS_PER_WORKER = 3
 WORKER_DIED = "WorkerDied"
 # How long to wait for killed workers to be reaped on an interrupt.
 SHUTDOWN_WAIT_SECONDS = 2.0
+# Threads of terminated pools still blocked after that wait (a worker killed while
+# sending its result leaves the pool's manager thread reading forever). The
+# interpreter joins such threads at exit and would hang: see pool_threads_stuck.
+STUCK_THREADS: list[Any] = []
 # A made-up article shape (title, paragraph, a numeric date) that makes every stage compile.
 WARM_UP_TEXT = "T\n\nA b, C d 1/2/2020.\n\n\u201cE f.\u201d\n"
 
@@ -199,6 +203,11 @@ def warm_rules(options: Options) -> None:
             run(WARM_UP_TEXT, "-", Options(lang=code, rules_file=options.rules_file))
 
 
+def pool_threads_stuck() -> bool:
+    """Return True when a terminated worker pool left a thread that would block the exit."""
+    return any(thread.is_alive() for thread in STUCK_THREADS)
+
+
 class _Pool:
     """A ProcessPoolExecutor that can be rebuilt after a worker dies."""
 
@@ -251,6 +260,8 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         if manager is not None:
             manager.join(timeout=SHUTDOWN_WAIT_SECONDS)
+            if manager.is_alive():  # blocked reading what a killed worker half sent
+                STUCK_THREADS.append(manager)
         for proc in processes:
             proc.join(timeout=SHUTDOWN_WAIT_SECONDS)
 

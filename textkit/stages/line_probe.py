@@ -219,8 +219,6 @@ class ProbeTable:
     # The rules without a length cap in one alternation: one partial match
     # turns most new openings away (None when their flags differ).
     any_uncapped: regex.Pattern[str] | None
-    # All rules in one alternation, to turn away one-word lines in one call.
-    any_rule: regex.Pattern[str] | None
     # Per opening: the rules that could match a line opening so, and the
     # longest line one of them takes (-1 when there are none).
     seen: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
@@ -235,13 +233,7 @@ class ProbeTable:
             tuple((length_cap(pattern.pattern), pattern) for pattern in patterns),
             tuple(required_words(pattern.pattern, pattern.flags) for pattern in patterns),
             _any_of(uncapped),
-            _any_of(patterns),
         )
-
-    @property
-    def every(self) -> tuple[int, ...]:
-        """Return the positions of all rules."""
-        return tuple(range(len(self.rules)))
 
     def match(self, text: str) -> int | None:
         """Return the position of the first rule that matches the line, or None.
@@ -253,16 +245,13 @@ class ProbeTable:
         short = len(text) <= MAX_KNOWN_CHARS
         if short and text in self.known:
             return self.known[text]
-        # A one-word line is its own opening, and a whole line: it is matched
-        # outright (one call of all rules) rather than probed rule by rule.
+        # A one-word line is its own opening: the rules its probe leaves are
+        # all that can match it.
+        opening, longest = self.opening_rules(text)
+        if len(text) > longest:
+            return None  # most lines: no rule starts the way this one does
+        found = self._first(text, self._candidates(text, opening))
         one_word = len(text) < PROBE_CHARS and " " not in text
-        if one_word:
-            found = self._first(text, self.every) if self._any_matches(text) else None
-        else:
-            opening, longest = self.opening_rules(text)
-            if len(text) > longest:
-                return None  # most lines: no rule starts the way this one does
-            found = self._first(text, self._candidates(text, opening))
         # Page furniture repeats from article to article, body lines do not: only
         # matched lines are kept, and one-word lines.
         if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
@@ -292,12 +281,6 @@ class ProbeTable:
             if found is not None:
                 out[index] = found
         return out
-
-    def _any_matches(self, text: str) -> bool:
-        """Return True when some rule matches the line (True too when that cannot be asked)."""
-        if self.any_rule is None:
-            return True
-        return self.any_rule.match(text) is not None
 
     def _first(self, text: str, candidates: Iterable[int]) -> int | None:
         """Return the first of the candidate rules that matches the line, or None."""

@@ -129,14 +129,14 @@ def read_item(source: str, max_bytes: int | None) -> InputItem:
         if source == "-":
             data = _read_bounded(stdin_bytes(), max_bytes)
         else:
-            p = Path(source)
-            info = p.stat()
+            # Plain os calls: a Path object per file cost a third of the reading time.
+            info = os.stat(source)  # noqa: PTH116
             if stat.S_ISDIR(info.st_mode):
                 return InputItem(source, error_type="ReadError", error_message="is a directory")
             size = info.st_size
             if max_bytes is not None and size > max_bytes:
                 return too_big_item(source, size, max_bytes)
-            with p.open("rb") as stream:
+            with open(source, "rb") as stream:  # noqa: PTH123
                 data = _read_bounded(stream, max_bytes)
     except OSError as exc:
         return os_error_item(source, exc)

@@ -12,7 +12,6 @@ bare year after a cue word ("sejak tahun 2019").
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import regex
@@ -43,8 +42,7 @@ MAX_LEAD_CHARS = 3
 GATE_FLAGS = regex.UNICODE | regex.V0
 
 
-@dataclass(frozen=True)
-class DateForms:
+class DateForms(NamedTuple):
     """A language's compiled date scanner and the lookup tables its matches need."""
 
     scanner: regex.Pattern[str]
@@ -67,8 +65,7 @@ class DateForms:
     weekday_tail_size: int
 
 
-@dataclass(frozen=True)
-class StartGate:
+class StartGate(NamedTuple):
     """Where the scanner is worth trying: numbers that may start a date.
 
     ``candidates`` accepts a superset of the places where the scanner's forms

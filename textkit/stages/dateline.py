@@ -9,8 +9,7 @@ glued in front of a distinctive dateline in the same paragraph is cut.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -38,8 +37,7 @@ GLOBAL_FLAG_RE = regex.compile(r"\(\?[aiLmsuxVfwbe0-9]+\)")
 MIN_REPEAT_SHARE = 0.8
 
 
-@dataclass(frozen=True)
-class DatelineShape:
+class DatelineShape(NamedTuple):
     """One compiled dateline shape from the rules file."""
 
     rule_id: str
@@ -47,8 +45,7 @@ class DatelineShape:
     strong: bool
 
 
-@dataclass(frozen=True)
-class DatelineMatch:
+class DatelineMatch(NamedTuple):
     """A dateline found in a line: what it says, where it starts and ends."""
 
     dateline: Dateline

@@ -14,9 +14,8 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from textkit.errors import InputError
 from textkit.stages.read import prepare_text
@@ -26,8 +25,7 @@ SUFFIXES = {"text": (".txt",), "jsonl": (".jsonl", ".json")}
 _SKIP_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class InputItem:
+class InputItem(NamedTuple):
     """One article to process: raw bytes or text, or the error that stopped reading it."""
 
     source: str
@@ -35,7 +33,7 @@ class InputItem:
     text: str | None = None
     error_type: str | None = None
     error_message: str | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
 def iter_items(

@@ -9,6 +9,7 @@ are handled in :mod:`textkit.stages.credits`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import regex
@@ -34,7 +35,8 @@ CREDIT_OPENERS = '.!?"”’)|('
 AUTHOR, EDITOR = "author", "editor"
 
 
-class LabelRule(NamedTuple):
+@dataclass(frozen=True)
+class LabelRule:
     """A byline label: its rule id, the role it gives, where it may appear."""
 
     rule_id: str

@@ -8,6 +8,7 @@ as the whole line), so an acronym in parentheses inside a sentence stays.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import regex
@@ -22,7 +23,8 @@ SENTENCE_END_CHARS = '.!?"”’)…'
 MAX_CREDIT_CHARS = 120
 
 
-class CreditRule(NamedTuple):
+@dataclass(frozen=True)
+class CreditRule:
     """One closing-credit shape, anchored at the end of a line."""
 
     rule_id: str

@@ -12,6 +12,7 @@ bare year after a cue word ("sejak tahun 2019").
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import regex
@@ -42,7 +43,8 @@ MAX_LEAD_CHARS = 3
 GATE_FLAGS = regex.UNICODE | regex.V0
 
 
-class DateForms(NamedTuple):
+@dataclass(frozen=True)
+class DateForms:
     """A language's compiled date scanner and the lookup tables its matches need."""
 
     scanner: regex.Pattern[str]

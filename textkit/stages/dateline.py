@@ -9,6 +9,7 @@ glued in front of a distinctive dateline in the same paragraph is cut.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import regex
@@ -40,7 +41,8 @@ WINDOWS_BEFORE_ALTERNATION = 64
 MIN_REPEAT_SHARE = 0.8
 
 
-class DatelineShape(NamedTuple):
+@dataclass(frozen=True)
+class DatelineShape:
     """One compiled dateline shape from the rules file."""
 
     rule_id: str

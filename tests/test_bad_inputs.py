@@ -146,14 +146,15 @@ def test_permission_denied_real(runner, tmp_path):
 def test_permission_denied_simulated(runner, tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("Judul\n\nIsi.\n", encoding="utf-8")
-    real_open = Path.open
+    real_open = open
 
-    def guarded_open(self, *args, **kwargs):
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def guarded_open(file, *args, **kwargs):
+        if str(file).endswith("secret.txt"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", guarded_open)
+    # The reader opens text files with the built-in open (root may read any file).
+    monkeypatch.setattr("textkit.inputs.open", guarded_open, raising=False)
     result = cli(runner, path)
     assert result.exit_code == 1
     assert records_of(result) == [

@@ -69,7 +69,8 @@ def test_permission_error_is_typed(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("pathlib.Path.open", refuse)
+    # The reader opens files with the built-in open (root may read any file, so refuse here).
+    monkeypatch.setattr("textkit.inputs.open", refuse, raising=False)
     item = read_item(str(path), None)
     assert (item.error_type, item.error_message) == ("PermissionDenied", "Permission denied")
 

@@ -14,9 +14,8 @@ import os
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from textkit.errors import InputError
 from textkit.stages.read import prepare_text
@@ -26,8 +25,7 @@ SUFFIXES = {"text": (".txt",), "jsonl": (".jsonl", ".json")}
 _SKIP_CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class InputItem:
+class InputItem(NamedTuple):
     """One article to process: raw bytes or text, or the error that stopped reading it."""
 
     source: str
@@ -35,7 +33,7 @@ class InputItem:
     text: str | None = None
     error_type: str | None = None
     error_message: str | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
 
 def iter_items(
@@ -129,14 +127,14 @@ def read_item(source: str, max_bytes: int | None) -> InputItem:
         if source == "-":
             data = _read_bounded(stdin_bytes(), max_bytes)
         else:
-            p = Path(source)
-            info = p.stat()
+            # Plain os calls: a Path object per file cost a third of the reading time.
+            info = os.stat(source)  # noqa: PTH116
             if stat.S_ISDIR(info.st_mode):
                 return InputItem(source, error_type="ReadError", error_message="is a directory")
             size = info.st_size
             if max_bytes is not None and size > max_bytes:
                 return too_big_item(source, size, max_bytes)
-            with p.open("rb") as stream:
+            with open(source, "rb") as stream:  # noqa: PTH123
                 data = _read_bounded(stream, max_bytes)
     except OSError as exc:
         return os_error_item(source, exc)

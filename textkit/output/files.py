@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import IO
 
@@ -17,6 +16,9 @@ class AtomicFile:
     """
 
     def __init__(self, target: str) -> None:
+        # Imported here: tempfile costs about 4 ms, and most runs write to stdout.
+        import tempfile
+
         self.target = Path(target)
         folder = self.target.parent
         fd, temp = tempfile.mkstemp(

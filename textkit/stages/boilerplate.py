@@ -11,8 +11,7 @@ link is cut to the end of its headline, repeated lines go (see
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -37,8 +36,7 @@ TAG_LINE_RE = regex.compile(r"^[^\p{Lu}.!?\"“”:]+$")
 LINE, LABEL, INLINE, FOOTER, CAPTION = "line", "label", "inline", "footer", "caption"
 
 
-@dataclass(frozen=True)
-class BoilerplateRule:
+class BoilerplateRule(NamedTuple):
     """One compiled boilerplate rule."""
 
     rule_id: str
@@ -62,8 +60,7 @@ def compile_rules(rules: Rules) -> list[BoilerplateRule]:
     ]
 
 
-@dataclass(frozen=True)
-class LineMatcher:
+class LineMatcher(NamedTuple):
     """The line-level rules, tried only on lines whose opening some of them can start."""
 
     rules: tuple[BoilerplateRule, ...]

@@ -10,7 +10,7 @@ are handled in :mod:`textkit.stages.credits`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -47,8 +47,7 @@ class LabelRule:
     words: tuple[str, ...] | None
 
 
-@dataclass(frozen=True)
-class NameGrammar:
+class NameGrammar(NamedTuple):
     """Compiled name shapes: one name, the joiners between names, trailing places."""
 
     name: regex.Pattern[str]
@@ -58,8 +57,7 @@ class NameGrammar:
     max_words: int
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(NamedTuple):
     """Names found in one credit, by role, and the rule that found them."""
 
     authors: list[str]
@@ -251,8 +249,7 @@ def compile_label_gates(rules: Rules) -> tuple[regex.Pattern[str], ...] | None:
     return None if any(gate is None for gate in gates) else tuple(g for g in gates if g)
 
 
-@dataclass(frozen=True)
-class ZoneHits:
+class ZoneHits(NamedTuple):
     """The zone lines whose ends may hold a label (None: all may), and those that need a look.
 
     Header lines are always searched (header-only labels are not gated).

@@ -8,8 +8,8 @@ as the whole line), so an acronym in parentheses inside a sentence stays.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import regex
 
@@ -37,13 +37,12 @@ class CreditRule:
     ends: frozenset[str] | None
 
 
-@dataclass(frozen=True)
-class CreditFind:
+class CreditFind(NamedTuple):
     """A closing credit found in a line: where it starts and the names it gives."""
 
     start: int
     rule_id: str
-    names: list[str] = field(default_factory=list)
+    names: list[str]
 
 
 def compile_credits(rules: Rules) -> list[CreditRule]:

@@ -67,8 +67,7 @@ class DateForms:
     weekday_tail_size: int
 
 
-@dataclass(frozen=True)
-class StartGate:
+class StartGate(NamedTuple):
     """Where the scanner is worth trying: numbers that may start a date.
 
     ``candidates`` accepts a superset of the places where the scanner's forms

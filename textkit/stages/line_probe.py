@@ -36,6 +36,9 @@ LENGTH_CAP_RE = re.compile(r"^\^\(\?!\.\{(\d+)\}\)")
 NO_LIMIT = sys.maxsize
 # Lines up to this long that match a rule keep their answer (at most MAX_PROBES).
 MAX_KNOWN_CHARS = 160
+# New openings probed rule by rule before the rules are compiled into one
+# alternation (an article probes some 30 to 70).
+PROBES_BEFORE_ALTERNATION = 128
 # Shorter required words are not worth a check.
 MIN_WORD_CHARS = 3
 _C = sre_constants
@@ -216,11 +219,12 @@ class ProbeTable:
 
     rules: tuple[tuple[int, regex.Pattern[str]], ...]
     words: tuple[tuple[str, ...] | None, ...]
-    # The rules without a length cap in one alternation: one partial match
-    # turns most new openings away (None when their flags differ).
-    any_uncapped: regex.Pattern[str] | None
-    # All rules in one alternation, to turn away one-word lines in one call.
-    any_rule: regex.Pattern[str] | None
+    # The rules without a length cap, and their alternation: one partial match
+    # turns most new openings away. It is compiled only once PROBES_BEFORE_ALTERNATION
+    # openings were probed rule by rule (None until then, or when their flags differ).
+    uncapped: tuple[regex.Pattern[str], ...]
+    any_uncapped: regex.Pattern[str] | None = None
+    alternation_built: bool = False
     # Per opening: the rules that could match a line opening so, and the
     # longest line one of them takes (-1 when there are none).
     seen: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
@@ -230,18 +234,11 @@ class ProbeTable:
     @classmethod
     def build(cls, patterns: list[regex.Pattern[str]]) -> ProbeTable:
         """Return the table for line patterns (each matched from the start of a line)."""
-        uncapped = [p for p in patterns if length_cap(p.pattern) == NO_LIMIT]
         return cls(
             tuple((length_cap(pattern.pattern), pattern) for pattern in patterns),
             tuple(required_words(pattern.pattern, pattern.flags) for pattern in patterns),
-            _any_of(uncapped),
-            _any_of(patterns),
+            tuple(p for p in patterns if length_cap(p.pattern) == NO_LIMIT),
         )
-
-    @property
-    def every(self) -> tuple[int, ...]:
-        """Return the positions of all rules."""
-        return tuple(range(len(self.rules)))
 
     def match(self, text: str) -> int | None:
         """Return the position of the first rule that matches the line, or None.
@@ -253,16 +250,13 @@ class ProbeTable:
         short = len(text) <= MAX_KNOWN_CHARS
         if short and text in self.known:
             return self.known[text]
-        # A one-word line is its own opening, and a whole line: it is matched
-        # outright (one call of all rules) rather than probed rule by rule.
+        # A one-word line is its own opening: the rules its probe leaves are
+        # all that can match it.
+        opening, longest = self.opening_rules(text)
+        if len(text) > longest:
+            return None  # most lines: no rule starts the way this one does
+        found = self._first(text, self._candidates(text, opening))
         one_word = len(text) < PROBE_CHARS and " " not in text
-        if one_word:
-            found = self._first(text, self.every) if self._any_matches(text) else None
-        else:
-            opening, longest = self.opening_rules(text)
-            if len(text) > longest:
-                return None  # most lines: no rule starts the way this one does
-            found = self._first(text, self._candidates(text, opening))
         # Page furniture repeats from article to article, body lines do not: only
         # matched lines are kept, and one-word lines.
         if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
@@ -292,12 +286,6 @@ class ProbeTable:
             if found is not None:
                 out[index] = found
         return out
-
-    def _any_matches(self, text: str) -> bool:
-        """Return True when some rule matches the line (True too when that cannot be asked)."""
-        if self.any_rule is None:
-            return True
-        return self.any_rule.match(text) is not None
 
     def _first(self, text: str, candidates: Iterable[int]) -> int | None:
         """Return the first of the candidate rules that matches the line, or None."""
@@ -343,7 +331,8 @@ class ProbeTable:
         asking (they open with any text, and line length and required words sort
         their lines out).
         """
-        if self.any_uncapped is not None and not self.any_uncapped.match(probe, partial=True):
+        any_uncapped = self._alternation()
+        if any_uncapped is not None and not any_uncapped.match(probe, partial=True):
             return self.capped  # most new openings
         return self._with_longest(
             tuple(
@@ -352,6 +341,18 @@ class ProbeTable:
                 if cap != NO_LIMIT or pattern.match(probe, partial=True) is not None
             )
         )
+
+    def _alternation(self) -> regex.Pattern[str] | None:
+        """Return the uncapped rules' alternation, compiled once enough openings were probed.
+
+        None before then (and when the rules' flags differ): a run of an article
+        or two probes its few openings rule by rule and never pays for compiling
+        it (about 10 ms), a longer run compiles it early on.
+        """
+        if not self.alternation_built and len(self.seen) >= PROBES_BEFORE_ALTERNATION:
+            self.alternation_built = True
+            self.any_uncapped = _any_of(list(self.uncapped))
+        return self.any_uncapped
 
     @cached_property
     def capped(self) -> tuple[tuple[int, ...], int]:

@@ -176,7 +176,7 @@ def test_body_words_by_ascii_copy_match_the_lowercased_text():
 
 def test_lead_in_check_by_hand_matches_the_sentence_check():
     pieces = ["Namun", "namun", "Sementara itu", "itu", "di sisi lain", " ", ",", ". ", "\n"]
-    pieces += ["Budi", "x", "İ", "ſ", "3", "”", "But", "and"]
+    pieces += ["Budi", "x", "İ", "ſ", "3", "”", "But", "and", "’", ")", '"', "“", "!", ".", "\t"]
     rnd = random.Random(12)
     for lang in ("id", "en"):
         qr = quote_rules(load(lang))

@@ -195,14 +195,17 @@ def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
 def _no_lead_in_before(body: str, pos: int, qr: QuoteRules) -> bool:
     """Return True when the word before pos (past spaces and commas) ends no lead-in.
 
-    A letter there belongs to pos's sentence, so what precedes pos in it is
-    not empty, and a lead-in it is not. (False: not known without the sentence.)
+    A letter there, or a closing mark with no stop before it ("...,” kata"),
+    belongs to pos's sentence, so what precedes pos in it is not empty, and a
+    lead-in (ending with a letter) it is not. (False: not known without the sentence.)
     """
     last = pos - 1
     while last >= 0 and body[last] in " ,":
         last -= 1
     if qr.lead_in_ends is None or last < 0 or pos - last >= MAX_SENTENCE_CHARS:
         return False
+    if body[last] in STOP_CLOSERS:
+        return last > 0 and body[last - 1] not in ".!?"
     if not ("a" <= body[last] <= "z" or "A" <= body[last] <= "Z"):
         return False
     ends = qr.lead_in_ends

@@ -93,13 +93,11 @@ def _encoded(among: frozenset[str]) -> frozenset[bytes]:
 def _ascii_copy(body: str) -> bytes | None:
     """Return the body in ASCII with "?" for each WIDE_SEPARATORS character, or None
     when it holds another non-ASCII character."""
-    raw = body.encode("ascii", "replace")
-    left = raw.count(b"?") - body.count("?")  # how many characters became "?"
+    text = body
     for mark in WIDE_SEPARATORS:
-        if not left:
-            break
-        left -= body.count(mark)
-    return None if left else raw
+        if mark in text:  # at once once the text is ASCII
+            text = text.replace(mark, "?")
+    return text.encode("ascii") if text.isascii() else None
 
 
 def _words_of(lower: str, among: frozenset[str] | None) -> frozenset[str]:

@@ -15,6 +15,7 @@ import regex
 
 from textkit.lang.patterns import compile_words
 from textkit.stages.quote_rules import MAX_MEMO_ENTRIES, WORD_SCAN_RE, QuoteRules, memo_table
+from textkit.stages.quotes_direct import mark_positions
 
 # The QuoteRules pattern of each kind of cue that scan_cues finds.
 CUE_PATTERNS = {
@@ -113,6 +114,14 @@ def _words_of(lower: str, among: frozenset[str] | None) -> frozenset[str]:
         runs.update(WORD_SCAN_RE.findall(" ".join(t for t in runs if not t.isalnum())))
         tokens = list(runs)
     return frozenset(tokens) if among is None else among.intersection(tokens)
+
+
+def quote_marks(body: str, words: BodyWords) -> list[int]:
+    """Return the offsets of the body's quotation marks, in order (found once per body)."""
+    found = words.scans.get("marks")
+    if found is None:
+        found = words.scans["marks"] = mark_positions(body)
+    return found
 
 
 def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:

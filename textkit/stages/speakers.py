@@ -295,7 +295,7 @@ def speaker_before_cue_verb(
     """Return attribution_before_verb's result for a verb already known to be a cue."""
     phrase = body[start : verb.start()]
     att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
-    segments = [s for seg in phrase.split(",") if (s := seg.strip())]
+    segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
     while segments and (is_adjunct(segments[-1], qr) or is_relative(segments[-1], qr)):
         segments.pop()
     if not segments:

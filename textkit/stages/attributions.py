@@ -13,8 +13,7 @@ import re
 
 import regex
 
-from textkit.stages.cue_scan import BodyWords, is_word_char, may_start, scan_cues
-from textkit.stages.name_entries import LEAD_STOP_BACK_RE
+from textkit.stages.cue_scan import BodyWords, may_start, scan_cues
 from textkit.stages.name_index import NameIndex
 from textkit.stages.names import pick_name
 from textkit.stages.quote_rules import MISSING, QuoteRules, memo_table
@@ -44,8 +43,6 @@ SPACES_RE = regex.compile(r"[ ]+")
 # sign lowercases to "k" by itself); the lowercased body keeps every offset.
 # How many verbs spanning one another a scan from the middle of a window steps back over.
 MAX_UNSPANNED_STEPS = 8
-# How far back from reported speech the start of its sentence is looked for.
-MAX_SENTENCE_LEAD_CHARS = 300
 CASELESS_LOWER = str.maketrans("\u0130\u0131\u017f", "iis")
 
 
@@ -326,19 +323,3 @@ def earlier_description(body: str, pos: int, noun: str, qr: QuoteRules) -> str |
             if not words[i].isalpha():
                 break
     return None
-
-
-def goes_on_argument(body: str, position: int, qr: QuoteRules, openers: bool = True) -> bool:
-    """Return True when the sentence holding a position opens with an argument opener
-    ("Apalagi, Presiden sudah menyampaikan ..."): it goes on with the last speaker's case.
-
-    With ``openers`` False none is among the body's words, so only a word running on
-    over the position ("Apalagi|harga") may be cut to one.
-    """
-    pair = body[max(0, position - 1) : position + 1]  # the characters either side
-    if not openers and not (len(pair) == 2 and is_word_char(pair[0]) and is_word_char(pair[1])):
-        return False
-    stop = LEAD_STOP_BACK_RE.search(body, max(0, position - MAX_SENTENCE_LEAD_CHARS), position)
-    lead = body[stop.end() if stop else 0 : position].lstrip(" ")
-    first = lead.split(" ", 1)[0].rstrip(",").casefold()
-    return first in qr.argument_openers

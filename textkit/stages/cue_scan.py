@@ -116,19 +116,6 @@ def _words_of(lower: str, among: frozenset[str] | None) -> frozenset[str]:
     return frozenset(tokens) if among is None else among.intersection(tokens)
 
 
-def may_open_arguments(words: BodyWords, qr: QuoteRules) -> bool:
-    """Return False when no argument opener is among the body's words, read from its ASCII
-    copy (there every word of the body is among them, lowercased as str.casefold gives it)."""
-    openers = qr.plain_argument_openers
-    ascii_copy = words.lower is not None and words.lower.isascii()
-    return openers is None or not ascii_copy or not words.vocab.isdisjoint(openers)
-
-
-def is_word_char(char: str) -> bool:
-    """Return True for an ASCII character that a word (a run of word characters) holds."""
-    return char.isascii() and (char.isalnum() or char == "_")
-
-
 def quote_marks(body: str, words: BodyWords) -> list[int]:
     """Return the offsets of the body's quotation marks, in order (found once per body)."""
     found = words.scans.get("marks")

@@ -61,11 +61,8 @@ class QuoteRules:
 
     rule_ids: dict[str, str]
     firsts: dict[str, frozenset[str]]
-    # Every cue's first word and the argument openers: the words of a body worth keeping
-    # (body_words).
-    kept_words: frozenset[str]
-    # The argument openers when each is a plain ASCII word (one body_words finds), else None.
-    plain_argument_openers: frozenset[str] | None
+    # Every cue's first word: the words of a body worth keeping (body_words).
+    any_first: frozenset[str]
     # Each kind of cue's entries and suffixes, to cut its pattern down to the entries
     # one word may start (left out when an entry is not plain ASCII: no cutting then).
     cue_words: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]
@@ -167,13 +164,9 @@ def build_quote_rules(rules: Rules) -> QuoteRules:
             ("alias", first_words(data.get("aliases", ["-"]))),
         )
     }
-    openers = _folded(data.get("argument_openers"))
-    plain = all(w.isascii() and WORD_SCAN_RE.fullmatch(w) for w in openers)
-    openers = openers if plain else None
     return QuoteRules(
         firsts=firsts,
-        kept_words=frozenset().union(*firsts.values(), openers or ()),
-        plain_argument_openers=openers,
+        any_first=frozenset().union(*firsts.values()),
         first_chars=_first_chars(
             {
                 "verb-first": verb_first["words"],

@@ -23,9 +23,9 @@ from textkit.stages.attributions import (
     earlier_description,
     find_aliases,
     find_introductions,
-    goes_on_argument,
 )
-from textkit.stages.cue_scan import body_words, may_open_arguments, quote_marks
+from textkit.stages.cue_scan import body_words, quote_marks
+from textkit.stages.name_entries import LEAD_STOP_BACK_RE
 from textkit.stages.name_index import NameIndex, build_name_index
 from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules, quote_rules
 from textkit.stages.quotes_direct import (
@@ -68,6 +68,8 @@ BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
 # How far past a quote that lost its closing mark the close and its cue are looked for.
 MAX_CONTINUATION_CHARS = 1500
+# How far back from reported speech the start of its sentence is looked for.
+MAX_SENTENCE_LEAD_CHARS = 300
 
 
 @dataclass
@@ -85,7 +87,7 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     if not body:
         return []
     qr = quote_rules(rules)
-    words = body_words(body, qr.kept_words)
+    words = body_words(body, qr.any_first)
     spans = find_quote_spans(body, quote_marks(body, words))
     verbs = SpeakerVerbs(body, qr, words.lower)
     items = [item for span in spans if (item := _direct_item(body, span, qr, verbs)) is not None]
@@ -102,7 +104,7 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
         (at, index.fullest(index.trimmed(name))) for at, name in find_introductions(body, qr, words)
     ]
     aliases = find_aliases(body, qr, words, index)
-    return _resolve(body, items, index, introduced, qr, aliases, may_open_arguments(words, qr))
+    return _resolve(body, items, index, introduced, qr, aliases)
 
 
 def _overlaps_any(reported: Reported, spans: list[QuoteSpan], opens: list[int]) -> bool:
@@ -228,10 +230,8 @@ def _resolve(
     introduced: list[tuple[int, str]],
     qr: QuoteRules,
     aliases: dict[str, str],
-    openers: bool = True,
 ) -> list[Quote]:
-    """Return Quote records, pronouns and bare cues resolved to the person last named
-    (``openers``: False when no argument opener is among the body's words)."""
+    """Return Quote records, pronouns and bare cues resolved to the person last named."""
     for item in items:
         if item.attribution is not None and item.attribution.name:
             index.add_short(item.attribution.name)
@@ -242,7 +242,7 @@ def _resolve(
         [
             (i.position, n)
             for i, n in zip(items, named, strict=True)
-            if n and not (i.kind == INDIRECT and goes_on_argument(body, i.position, qr, openers))
+            if n and not (i.kind == INDIRECT and _goes_on_argument(body, i.position, qr))
         ]
         + introduced
     )
@@ -281,6 +281,15 @@ def _resolve(
                 )
             )
     return quotes
+
+
+def _goes_on_argument(body: str, position: int, qr: QuoteRules) -> bool:
+    """Return True when the sentence holding a position opens with an argument opener
+    ("Apalagi, Presiden sudah menyampaikan ..."): it goes on with the last speaker's case."""
+    stop = LEAD_STOP_BACK_RE.search(body, max(0, position - MAX_SENTENCE_LEAD_CHARS), position)
+    lead = body[stop.end() if stop else 0 : position].lstrip(" ")
+    first = lead.split(" ", 1)[0].rstrip(",").casefold()
+    return first in qr.argument_openers
 
 
 def _full_name(

@@ -16,7 +16,7 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import DEFAULT_FLAGS
-from textkit.stages import attributions, name_index, quotes, quotes_reported, sentences
+from textkit.stages import attributions, cue_scan, name_index, quotes, quotes_reported, sentences
 from textkit.stages.name_forms import holds_in_order
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
@@ -144,7 +144,8 @@ def test_speaker_verbs_found_in_windows_match_the_pattern(lang):
     rnd = random.Random(11)
     for _ in range(300):
         body = "".join(rnd.choice(VERB_PIECES) for _ in range(rnd.randint(0, 60)))
-        verbs = attributions.SpeakerVerbs(body, qr)
+        lower = cue_scan.body_words(body, qr.any_first).lower if rnd.random() < 0.5 else None
+        verbs = attributions.SpeakerVerbs(body, qr, lower)
         for _ in range(10):
             begin = rnd.randint(0, len(body))
             end = rnd.randint(begin, len(body))
@@ -156,9 +157,27 @@ def test_speaker_verbs_found_in_windows_match_the_pattern(lang):
             assert all(span in got for span in want if span[1] >= since)
 
 
+def test_body_words_by_ascii_copy_match_the_lowercased_text():
+    qr = quote_rules(load("id"))
+    pieces = [*sorted(qr.any_first)[:8], "Ab", " ", "\n", "_", "#", "é", "K", "İ", "\x00", "\x1c"]
+    pieces += [*cue_scan.WORD_SEPARATORS, "\xa0", "?"]
+    rnd = random.Random(14)
+    for _ in range(3000):
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30)))
+        for among in (None, qr.any_first | {"_ab", "ab_"}):
+            got, lower = cue_scan.body_words(body, among), body.lower()
+            assert got.vocab == cue_scan._words_of(lower, among), body
+            if len(lower) != len(body):
+                assert got.lower is None, body
+                continue
+            for have, want, char in zip(got.lower, lower, body, strict=True):
+                # the ASCII copy has "?" where a wide separator stands
+                assert have == want or (have == "?" and char in cue_scan.WIDE_SEPARATORS), body
+
+
 def test_lead_in_check_by_hand_matches_the_sentence_check():
     pieces = ["Namun", "namun", "Sementara itu", "itu", "di sisi lain", " ", ",", ". ", "\n"]
-    pieces += ["Budi", "x", "İ", "ſ", "3", "”", "But", "and"]
+    pieces += ["Budi", "x", "İ", "ſ", "3", "”", "But", "and", "’", ")", '"', "“", "!", ".", "\t"]
     rnd = random.Random(12)
     for lang in ("id", "en"):
         qr = quote_rules(load(lang))

@@ -55,7 +55,8 @@ class SpeakerVerbs:
     """
 
     def __init__(self, body: str, qr: QuoteRules, lower: str | None = None) -> None:
-        """Keep the body; ``lower`` is body.lower() if already made (else made when needed)."""
+        """Keep the body; ``lower`` is body.lower() or body_words' ASCII copy if already
+        made (else made when needed)."""
         self.body, self.qr = body, qr
         self.scan, self.longest, self.widest = _verb_scan(qr)
         self.lower: str | None = None

@@ -15,6 +15,7 @@ import regex
 
 from textkit.lang.patterns import compile_words
 from textkit.stages.quote_rules import MAX_MEMO_ENTRIES, WORD_SCAN_RE, QuoteRules, memo_table
+from textkit.stages.quotes_direct import mark_positions
 
 # The QuoteRules pattern of each kind of cue that scan_cues finds.
 CUE_PATTERNS = {
@@ -29,8 +30,9 @@ CUE_PATTERNS = {
 @dataclass(frozen=True)
 class BodyWords:
     """A body's words (its lowercased runs of word characters), its lowercased text when
-    that keeps every offset, and the cue matches found in it so far (two finders scan for
-    the same cues), with the places of each cue word found (keyed ("at", word))."""
+    that keeps every offset (maybe an ASCII copy: see body_words), and the cue matches
+    found in it so far (two finders scan for the same cues), with the places of each cue
+    word found (keyed ("at", word))."""
 
     vocab: frozenset[str]
     lower: str | None
@@ -40,21 +42,67 @@ class BodyWords:
 # Punctuation that mostly sits against words; each becomes a space (offsets do not
 # matter here) so that splitting at whitespace gives the plain words.
 WORD_SEPARATORS = ",.\u201c\u201d\"():;!?'\u2019\u2018-\u2013\u2014/\u2026%&+[]*"
+# The separators beyond ASCII, the most frequent first. A body whose only other
+# characters are ASCII is read through an ASCII copy, where each of them stands as "?".
+WIDE_SEPARATORS = "\u201d\u201c\u2019\u2018\u2014\u2013\u2026"
+# In the ASCII copy: each separator (and "?") becomes a space, and each character that is
+# neither a letter, a digit nor a space (to str.split) becomes NUL, which no word holds.
+# (Spaces to str.split become plain spaces: bytes.split does not take "\x1c" for one.)
+ODD_ASCII_TABLE = bytes(
+    32 if chr(c) in WORD_SEPARATORS or chr(c).isspace() else c if chr(c).isalnum() else 0
+    for c in range(128)
+) + bytes(range(128, 256))
+# The word sets asked for (one a language), encoded; a few are kept.
+MAX_ENCODED_SETS = 16
+_ENCODED: dict[frozenset[str], frozenset[bytes]] = {}
 
 
 def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
     """Return the body's lowercased words (those ``among`` the given ones, if given), and
     its lowercased text for finding them.
 
-    A word is a run of word characters (a token with punctuation gives its runs).
+    A word is a run of word characters (a token with punctuation gives its runs). The
+    text may be an ASCII copy with "?" for the WIDE_SEPARATORS: to a cue word, alike.
 
     >>> sorted(body_words("Kata Budi, kata-dia").vocab)
     ['budi', 'dia', 'kata']
-    >>> sorted(body_words("Kata Budi, kata-dia", frozenset({"dia", "ujar"})).vocab)
+    >>> sorted(body_words("Kata “Budi”, kata-dia", frozenset({"dia", "ujar"})).vocab)
     ['dia']
     """
-    lower = body.lower()
-    same = len(lower) == len(body)
+    raw = _ascii_copy(body)
+    if raw is None:
+        lower = body.lower()
+        return BodyWords(_words_of(lower, among), lower if len(lower) == len(body) else None)
+    lower = raw.lower()
+    spaced, text = lower.translate(ODD_ASCII_TABLE), lower.decode("ascii")
+    if b"\0" in spaced or among is None:
+        return BodyWords(_words_of(text, among), text)  # odd characters: split by regex
+    found = _encoded(among).intersection(spaced.split())
+    return BodyWords(frozenset(w.decode("ascii") for w in found), text)
+
+
+def _encoded(among: frozenset[str]) -> frozenset[bytes]:
+    """Return the words encoded, to be looked up among an ASCII copy's words (kept)."""
+    found = _ENCODED.get(among)
+    if found is None:
+        if len(_ENCODED) >= MAX_ENCODED_SETS:
+            _ENCODED.clear()
+        found = _ENCODED[among] = frozenset(w.encode() for w in among)
+    return found
+
+
+def _ascii_copy(body: str) -> bytes | None:
+    """Return the body in ASCII with "?" for each WIDE_SEPARATORS character, or None
+    when it holds another non-ASCII character."""
+    text = body
+    for mark in WIDE_SEPARATORS:
+        if mark in text:  # at once once the text is ASCII
+            text = text.replace(mark, "?")
+    return text.encode("ascii") if text.isascii() else None
+
+
+def _words_of(lower: str, among: frozenset[str] | None) -> frozenset[str]:
+    """Return the words of a lowercased text (those ``among`` the given ones, if given)."""
     spaced = lower
     for mark in WORD_SEPARATORS:
         if mark in spaced:
@@ -65,8 +113,15 @@ def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
         runs = set(tokens)
         runs.update(WORD_SCAN_RE.findall(" ".join(t for t in runs if not t.isalnum())))
         tokens = list(runs)
-    vocab = frozenset(tokens) if among is None else among.intersection(tokens)
-    return BodyWords(vocab, lower if same else None)
+    return frozenset(tokens) if among is None else among.intersection(tokens)
+
+
+def quote_marks(body: str, words: BodyWords) -> list[int]:
+    """Return the offsets of the body's quotation marks, in order (found once per body)."""
+    found = words.scans.get("marks")
+    if found is None:
+        found = words.scans["marks"] = mark_positions(body)
+    return found
 
 
 def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:

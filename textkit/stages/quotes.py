@@ -24,7 +24,7 @@ from textkit.stages.attributions import (
     find_aliases,
     find_introductions,
 )
-from textkit.stages.cue_scan import body_words
+from textkit.stages.cue_scan import body_words, quote_marks
 from textkit.stages.name_entries import goes_on_argument
 from textkit.stages.name_index import NameIndex, build_name_index
 from textkit.stages.names import plausible_role
@@ -86,8 +86,8 @@ def find_quotes(body: str, rules: Rules) -> list[Quote]:
     if not body:
         return []
     qr = quote_rules(rules)
-    spans = find_quote_spans(body)
     words = body_words(body, qr.any_first)
+    spans = find_quote_spans(body, quote_marks(body, words))
     verbs = SpeakerVerbs(body, qr, words.lower)
     items = [item for span in spans if (item := _direct_item(body, span, qr, verbs)) is not None]
     opens = [span.open_mark for span in spans]

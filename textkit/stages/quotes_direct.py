@@ -131,8 +131,9 @@ class _Scan:
             self.spans.append(QuoteSpan([(start + 1, self.first_block_end)], start, None))
 
 
-def find_quote_spans(body: str) -> list[QuoteSpan]:
-    """Return the direct quote spans of a body, in order.
+def find_quote_spans(body: str, marks: list[int] | None = None) -> list[QuoteSpan]:
+    """Return the direct quote spans of a body, in order (``marks``: mark_positions(body),
+    if already found).
 
     >>> body = 'Dia: “Ya,” ujarnya.'
     >>> [body[s.start : s.end] for s in find_quote_spans(body)]
@@ -140,7 +141,7 @@ def find_quote_spans(body: str) -> list[QuoteSpan]:
     """
     scan = _Scan(body)
     pos = 0
-    for i in mark_positions(body):
+    for i in mark_positions(body) if marks is None else marks:
         if scan.open_at is not None:  # breaks matter only while a quote is open
             _note_breaks(scan, pos, i)
         scan.mark(i)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from textkit.stages.cue_scan import BodyWords, scan_cues
+from textkit.stages.cue_scan import BodyWords, quote_marks, scan_cues
 from textkit.stages.quote_rules import QUOTE_MARKS, QuoteRules
 from textkit.stages.sentences import (
     MAX_SENTENCE_CHARS,
@@ -149,16 +149,18 @@ def _content_may_start(body: str, verb: regex.Match[str], start: int, qr: QuoteR
     return verb.group().casefold() not in qr.object_verbs
 
 
-def _is_content(body: str, start: int, end: int) -> bool:
+def _is_content(body: str, start: int, end: int, marks: list[int]) -> bool:
     """Return True for reported content: enough words, not a direct quote's opening.
 
-    Quoted phrases inside it are allowed ("he said the plan was “bold”").
+    Quoted phrases inside it are allowed ("he said the plan was “bold”"): it
+    holds an even number of the body's quotation marks (``marks``, their offsets).
     """
-    text = body[start:end]
-    lead = text.lstrip()[:1]
-    if (lead and lead in QUOTE_MARKS) or not ENOUGH_WORDS_RE.search(text):
+    lead = start
+    while lead < end and body[lead].isspace():
+        lead += 1
+    if (lead < end and body[lead] in QUOTE_MARKS) or not ENOUGH_WORDS_RE.search(body, start, end):
         return False
-    return sum(map(text.count, QUOTE_MARKS)) % 2 == 0
+    return (bisect.bisect_left(marks, end) - bisect.bisect_left(marks, start)) % 2 == 0
 
 
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
@@ -171,7 +173,7 @@ def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Repo
         if not _content_may_start(body, verb, start, qr):
             continue
         end = sentence_end(body, start, qr)
-        if not _is_content(body, start, end):
+        if not _is_content(body, start, end, quote_marks(body, words)):
             continue
         att = speaker_before_cue_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
         if att is not None:
@@ -195,14 +197,17 @@ def _at_sentence_start(body: str, pos: int, qr: QuoteRules) -> bool:
 def _no_lead_in_before(body: str, pos: int, qr: QuoteRules) -> bool:
     """Return True when the word before pos (past spaces and commas) ends no lead-in.
 
-    A letter there belongs to pos's sentence, so what precedes pos in it is
-    not empty, and a lead-in it is not. (False: not known without the sentence.)
+    A letter there, or a closing mark with no stop before it ("...,” kata"),
+    belongs to pos's sentence, so what precedes pos in it is not empty, and a
+    lead-in (ending with a letter) it is not. (False: not known without the sentence.)
     """
     last = pos - 1
     while last >= 0 and body[last] in " ,":
         last -= 1
     if qr.lead_in_ends is None or last < 0 or pos - last >= MAX_SENTENCE_CHARS:
         return False
+    if body[last] in STOP_CLOSERS:
+        return last > 0 and body[last - 1] not in ".!?"
     if not ("a" <= body[last] <= "z" or "A" <= body[last] <= "Z"):
         return False
     ends = qr.lead_in_ends
@@ -220,7 +225,7 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
             glued = rule == "frame" and cue.group()[:1].isupper()  # "Judul Menurut X, ..."
             if not glued and not _at_sentence_start(body, cue.start(), qr):
                 continue
-            reported = _framed_at(body, cue, qr.rule_ids[rule], qr)
+            reported = _framed_at(body, cue, qr.rule_ids[rule], qr, quote_marks(body, words))
             if reported is not None:
                 found.append(reported)
     return found
@@ -231,7 +236,10 @@ def _opens_sentences(cue: str, qr: QuoteRules) -> bool:
     return cue.casefold() in qr.sentence_cue_forms
 
 
-def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> Reported | None:
+def _framed_at(
+    body: str, cue: regex.Match[str], rule: str, qr: QuoteRules, marks: list[int]
+) -> Reported | None:
+    """Return the reported speech a frame cue opens, or None (``marks``: the body's quote marks)."""
     limit = min(len(body), cue.end() + MAX_FRAME_PHRASE_CHARS)
     if any(cue.group().casefold().endswith(c) for c in qr.clitics):
         name, role, is_pronoun = None, None, True  # "Menurutnya, ..."
@@ -243,7 +251,7 @@ def _framed_at(body: str, cue: regex.Match[str], rule: str, qr: QuoteRules) -> R
         return None
     start = _content_start(body, phrase_end, qr)
     end = sentence_end(body, start, qr)
-    if not _is_content(body, start, end):
+    if not _is_content(body, start, end, marks):
         return None
     if role and body.startswith(role, start):
         role = None  # "Menurut Budi, harga naik": what follows the comma is content, not a role
@@ -286,7 +294,7 @@ def find_cue_final(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported
         end = cue.start() - 2
         if _continues_after_cue(body, cue.end(), limit):
             end = limit
-        if not _is_content(body, begin, end):
+        if not _is_content(body, begin, end, quote_marks(body, words)):
             continue
         att = Attribution(
             cue.group(), qr.rule_ids["verb-first"], name, role, name is None, cue.start()

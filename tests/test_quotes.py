@@ -16,7 +16,14 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import DEFAULT_FLAGS
-from textkit.stages import attributions, cue_scan, name_index, quotes, quotes_reported, sentences
+from textkit.stages import (
+    attributions,
+    cue_scan,
+    known_speakers,
+    name_index,
+    quotes_reported,
+    sentences,
+)
 from textkit.stages.name_forms import holds_in_order
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
@@ -231,15 +238,15 @@ def test_speakers_holding_a_name_match_a_full_search():
         names = [" ".join(rnd.sample(pool, rnd.randint(1, 3))) for _ in range(rnd.randint(1, 8))]
         index = name_index.build_name_index("", qr)
         index.honorifics = frozenset({"Mr."})
-        known = quotes.known_speakers(names, index)
+        known = known_speakers.known_speakers(names, index)
         words = frozenset(w.casefold() for w in rnd.sample(pool, rnd.randint(1, 3)))
         want = {
             full
             for w in words
             for full in known.get(w, ())
-            if quotes._one_holds_other(words, frozenset(f.casefold() for f in full.split()))
+            if known_speakers.one_holds_other(words, frozenset(f.casefold() for f in full.split()))
         }
-        assert quotes._speakers_holding(words, known, index) == want, (names, words)
+        assert known_speakers.speakers_holding(words, known, index) == want, (names, words)
 
 
 def longest_holding_by_search(index, name, words):

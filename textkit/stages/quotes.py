@@ -25,6 +25,7 @@ from textkit.stages.attributions import (
     find_introductions,
 )
 from textkit.stages.cue_scan import body_words, quote_marks
+from textkit.stages.known_speakers import known_speakers, speakers_holding
 from textkit.stages.name_entries import goes_on_argument
 from textkit.stages.name_index import NameIndex, build_name_index
 from textkit.stages.names import plausible_role
@@ -237,14 +238,7 @@ def _resolve(
     fullest: dict[str, str] = {}  # the index is complete now: one lookup per distinct name
     named = [_full_name(i, index, aliases, fullest) for i in items]
     known = known_speakers(named, index)
-    anchors = sorted(
-        [
-            (i.position, n)
-            for i, n in zip(items, named, strict=True)
-            if n and not (i.kind == INDIRECT and goes_on_argument(body, i.position, qr))
-        ]
-        + introduced
-    )
+    anchors = _anchors(body, items, named, introduced, qr)
     roles: dict[str, str] = {}
     speakers: dict[frozenset[str], str | None] = {}  # _near_subject's, by a name's words
     quotes: list[Quote] = []
@@ -280,6 +274,26 @@ def _resolve(
                 )
             )
     return quotes
+
+
+def _anchors(
+    body: str,
+    items: list[_Item],
+    named: list[str | None],
+    introduced: list[tuple[int, str]],
+    qr: QuoteRules,
+) -> list[tuple[int, str]]:
+    """Return (offset, name) of every person a cue or an introduction names, in body order.
+
+    Reported speech in a sentence opened by an argument opener ("Apalagi,
+    Presiden sudah menyampaikan ...") names no one a later "-nya" can mean.
+    """
+    cued = [
+        (item.position, name)
+        for item, name in zip(items, named, strict=True)
+        if name and not (item.kind == INDIRECT and goes_on_argument(body, item.position, qr))
+    ]
+    return sorted(cued + introduced)
 
 
 def _full_name(
@@ -339,7 +353,7 @@ def _near_subject(
     words = frozenset(w.casefold() for w in near[1].split())
     speaker = found.get(words, "")
     if speaker == "":
-        speakers = _speakers_holding(words, known, index)
+        speakers = speakers_holding(words, known, index)
         speaker = found[words] = max(sorted(speakers), key=len) if speakers else None
     if speaker is not None:
         return near[0], speaker
@@ -348,46 +362,5 @@ def _near_subject(
     return None
 
 
-def _speakers_holding(
-    words: frozenset[str], known: dict[str, list[str]], index: NameIndex
-) -> set[str]:
-    """Return the speakers sharing a word with ``words`` whose words hold them or lie in them.
-
-    ("Anwar Abbas" is not the speaker "China Anwar" though they share a word.) Those
-    holding every word are in the list of each word no honorific folds to, so only
-    the shortest such list is read; those lying in them are looked up by their words.
-    """
-    plain = [w for w in words if w not in index.honorifics_folded]
-    if not plain:
-        return {
-            full
-            for w in words
-            for full in known.get(w, ())
-            if _one_holds_other(words, frozenset(f.casefold() for f in full.split()))
-        }
-    by_words = index.speaker_words(known)
-    shortest = min((known.get(w, []) for w in plain), key=len)
-    found = {full for full in shortest if words <= by_words[full]}
-    members = sorted(words)
-    for mask in range(1, 1 << len(members)):
-        part = frozenset(w for i, w in enumerate(members) if mask >> i & 1)
-        found.update(index.speakers_by_words.get(part, ()))
-    return found
-
-
-def _one_holds_other(a: frozenset[str], b: frozenset[str]) -> bool:
-    return a <= b or b <= a
-
-
 def _is_initials(name: str) -> bool:
     return name.isupper() and " " not in name
-
-
-def known_speakers(names: list[str | None], index: NameIndex) -> dict[str, list[str]]:
-    """Return each word of the named speakers' names, mapped to those full names."""
-    known: dict[str, list[str]] = {}
-    for name in dict.fromkeys(n for n in names if n):
-        for word in name.split():
-            if word not in index.honorifics:
-                known.setdefault(word.casefold(), []).append(name)
-    return known

@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from textkit.lang import load
-from textkit.lang.patterns import compile_pattern
+from textkit.lang.patterns import BuiltAfterUses, compile_pattern
 from textkit.stages.boilerplate import (
     _from_line_start,
     compile_inline_gate,
@@ -210,3 +210,10 @@ def test_openings_found_in_joined_long_lines_as_in_each_line():
         long_lines = [i for i in range(6) if rng.random() < 0.6]
         expected = _holding_openings_plainly(long_lines, lines, sizes)
         assert holding_openings(long_lines, lines, sizes) == expected
+
+
+def test_a_value_built_after_its_free_uses_is_built_once():
+    builds = []
+    late = BuiltAfterUses(2, lambda: builds.append(1) or "alternation")
+    assert [late.get() for _ in range(5)] == [None, None] + ["alternation"] * 3
+    assert builds == [1]

@@ -10,7 +10,8 @@ checked under ``MATCH_TIMEOUT_SECONDS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Generic, TypeVar
 
 import regex
 
@@ -20,6 +21,31 @@ from textkit.errors import RuleError
 MATCH_TIMEOUT_SECONDS = 1.0
 
 DEFAULT_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0
+
+T = TypeVar("T")
+
+
+class BuiltAfterUses(Generic[T]):
+    """A value that pays only over a long run (a big alternation): ``get`` returns None
+    for the first ``free_uses`` asks, then ``build()``'s result, built once.
+
+    An article or two never pays for compiling it; a corpus run compiles it early on.
+    """
+
+    def __init__(self, free_uses: int, build: Callable[[], T]) -> None:
+        self.free_uses = free_uses
+        self.build = build
+        self.asked = 0
+        self.value: T | None = None
+
+    def get(self) -> T | None:
+        """Return None while the free uses last, then the built value."""
+        if self.asked <= self.free_uses:
+            self.asked += 1
+            if self.asked <= self.free_uses:
+                return None
+            self.value = self.build()
+        return self.value
 
 
 def alternation(words: Iterable[str], where: str = "word list") -> str:

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 import regex
 
 from textkit.lang import Rules
-from textkit.lang.patterns import compile_pattern
+from textkit.lang.patterns import BuiltAfterUses, compile_pattern
 from textkit.lang.schema import rule_pattern_source
 from textkit.record import Dateline, Line, LineSet, Removal
 from textkit.stages.boilerplate import match_rule
@@ -154,11 +154,12 @@ def _any_shape(rules: Rules, strong_only: bool) -> regex.Pattern[str] | None:
     asks about a few windows, cheaper shape by shape than compiling the
     alternations (about 7 ms).
     """
-    asked = rules.compiled("dateline.windows-asked", _one_slot)
-    if asked[0] is None or asked[0] < WINDOWS_BEFORE_ALTERNATION:
-        asked[0] = (asked[0] or 0) + 1
-        return None
-    return rules.compiled("dateline.any-shape", compile_any_shape)[strong_only]
+    shapes = rules.compiled("dateline.any-shape", _late_any_shape).get()
+    return None if shapes is None else shapes[strong_only]
+
+
+def _late_any_shape(rules: Rules) -> BuiltAfterUses[Any]:
+    return BuiltAfterUses(WINDOWS_BEFORE_ALTERNATION, lambda: compile_any_shape(rules))
 
 
 def starts_with_dateline(text: str, rules: Rules) -> bool:

@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from textkit.lang.patterns import BuiltAfterUses
 from textkit.stages.line_gate import LETTER_CLASS_RE, POSIX_CLASS_RE
 
 # A line opening is its first word and the space after it, at most this long.
@@ -222,9 +223,7 @@ class ProbeTable:
     # The rules without a length cap, and their alternation: one partial match
     # turns most new openings away. It is compiled only once PROBES_BEFORE_ALTERNATION
     # openings were probed rule by rule (None until then, or when their flags differ).
-    uncapped: tuple[regex.Pattern[str], ...]
-    any_uncapped: regex.Pattern[str] | None = None
-    alternation_built: bool = False
+    any_uncapped: BuiltAfterUses[regex.Pattern[str] | None]
     # Per opening: the rules that could match a line opening so, and the
     # longest line one of them takes (-1 when there are none).
     seen: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
@@ -234,10 +233,11 @@ class ProbeTable:
     @classmethod
     def build(cls, patterns: list[regex.Pattern[str]]) -> ProbeTable:
         """Return the table for line patterns (each matched from the start of a line)."""
+        uncapped = [p for p in patterns if length_cap(p.pattern) == NO_LIMIT]
         return cls(
             tuple((length_cap(pattern.pattern), pattern) for pattern in patterns),
             tuple(required_words(pattern.pattern, pattern.flags) for pattern in patterns),
-            tuple(p for p in patterns if length_cap(p.pattern) == NO_LIMIT),
+            BuiltAfterUses(PROBES_BEFORE_ALTERNATION, lambda: _any_of(uncapped)),
         )
 
     def match(self, text: str) -> int | None:
@@ -331,7 +331,7 @@ class ProbeTable:
         asking (they open with any text, and line length and required words sort
         their lines out).
         """
-        any_uncapped = self._alternation()
+        any_uncapped = self.any_uncapped.get()
         if any_uncapped is not None and not any_uncapped.match(probe, partial=True):
             return self.capped  # most new openings
         return self._with_longest(
@@ -341,18 +341,6 @@ class ProbeTable:
                 if cap != NO_LIMIT or pattern.match(probe, partial=True) is not None
             )
         )
-
-    def _alternation(self) -> regex.Pattern[str] | None:
-        """Return the uncapped rules' alternation, compiled once enough openings were probed.
-
-        None before then (and when the rules' flags differ): a run of an article
-        or two probes its few openings rule by rule and never pays for compiling
-        it (about 10 ms), a longer run compiles it early on.
-        """
-        if not self.alternation_built and len(self.seen) >= PROBES_BEFORE_ALTERNATION:
-            self.alternation_built = True
-            self.any_uncapped = _any_of(list(self.uncapped))
-        return self.any_uncapped
 
     @cached_property
     def capped(self) -> tuple[tuple[int, ...], int]:

@@ -74,11 +74,7 @@ def is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool
     before = body[max(0, start - 2) : start]
     if not before or before[-1:] in LEAD_STOPS or (before[:1] in LEAD_STOPS and before[1:] == " "):
         return True  # nothing, or only a space, since the sentence's start
-    floor = max(0, start - MAX_LEAD_IN_CHARS)
-    stop = LEAD_STOP_BACK_RE.search(body, floor, start)
-    if stop is None and floor > 0:
-        return False
-    lead = body[stop.end() if stop else floor : start]
+    lead = sentence_lead(body, start, MAX_LEAD_IN_CHARS)
     if lead is None:
         return False
     words = [w.casefold() for w in lead.replace(",", " ").split()]
@@ -90,7 +86,16 @@ def is_sentence_subject(body: str, start: int, end: int, qr: QuoteRules) -> bool
 def goes_on_argument(body: str, position: int, qr: QuoteRules) -> bool:
     """Return True when the sentence holding a position opens with an argument opener
     ("Apalagi, Presiden sudah menyampaikan ..."): it goes on with the last speaker's case."""
-    stop = LEAD_STOP_BACK_RE.search(body, max(0, position - MAX_SENTENCE_LEAD_CHARS), position)
-    lead = body[stop.end() if stop else 0 : position].lstrip(" ")
-    first = lead.split(" ", 1)[0].rstrip(",").casefold()
-    return first in qr.argument_openers
+    lead = sentence_lead(body, position, MAX_SENTENCE_LEAD_CHARS)
+    words = lead.replace(",", " ").split(None, 1) if lead else []
+    return bool(words) and words[0].casefold() in qr.argument_openers
+
+
+def sentence_lead(body: str, start: int, reach: int) -> str | None:
+    """Return the text from the start of the sentence holding ``start`` up to it, or None
+    when the sentence starts more than ``reach`` characters back."""
+    floor = max(0, start - reach)
+    stop = LEAD_STOP_BACK_RE.search(body, floor, start)
+    if stop is None and floor > 0:
+        return None
+    return body[stop.end() if stop else floor : start]

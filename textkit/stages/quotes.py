@@ -247,8 +247,8 @@ def _resolve(
         if att is None and quotes and item.position - quotes[-1].end <= CHAINED_QUOTE_CHARS:
             speaker, role, how = quotes[-1].speaker, quotes[-1].role, "previous"
         elif name is not None and att is not None:
-            speaker, role, how = name, att.role, "cue"
-            roles.setdefault(name, plausible_role(role, qr) or "")
+            speaker, role, how = name, plausible_role(att.role, qr), "cue"
+            roles.setdefault(name, role or "")
         elif (
             att is not None
             and att.described
@@ -258,7 +258,7 @@ def _resolve(
         else:
             speaker = _person_last_named(item.position, anchors, known, index, speakers)
             role, how = None, ("pronoun" if att is not None else "previous")
-        role = plausible_role(role, qr) or (roles.get(speaker, "") if speaker else "") or None
+        role = role or (roles.get(speaker, "") if speaker else "") or None
         for start, end in item.parts:
             quotes.append(
                 Quote(

@@ -339,8 +339,7 @@ def speaker_before_cue_verb(
 def _is_degree(segment: str, qr: QuoteRules) -> bool:
     """Return True for a segment that is only an abbreviated title or degree ("M.A.", "S.IP.")."""
     text = segment.strip()
-    m = qr.title_re.match(text + " ") if "." in text else None
-    return m is not None and m.end() >= len(text)
+    return "." in text and text.casefold() in qr.title_words
 
 
 def _appositive_lead(segments: list[str], qr: QuoteRules) -> tuple[str, str] | None:

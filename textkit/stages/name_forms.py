@@ -20,17 +20,28 @@ def first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
     return 0
 
 
-def first_name_endings(by_word: dict[str, dict[str, None]]) -> dict[str, set[str]]:
-    """Return the names by each ending (MIN_NICKNAME_CHARS long or more, shorter than the
-    word) of their first word, casefolded: {"lina": {"Roslina A Djalil"}}."""
-    endings: dict[str, set[str]] = {}
+def first_name_endings(by_word: dict[str, dict[str, None]]) -> dict[str, list[tuple[str, str]]]:
+    """Return (first word, name) of the names, by the last MIN_NICKNAME_CHARS characters of
+    their first word, casefolded: {"lina": [("roslina", "Roslina A Djalil")]}."""
+    endings: dict[str, list[tuple[str, str]]] = {}
     for word, fulls in by_word.items():
-        if len(word) > MAX_NICKNAME_SOURCE_CHARS:
-            continue
-        firsts = [full for full in fulls if full.split()[0].casefold() == word]
-        for cut in range(1, len(word) - MIN_NICKNAME_CHARS + 1) if firsts else ():
-            endings.setdefault(word[cut:], set()).update(firsts)
+        if MIN_NICKNAME_CHARS < len(word) <= MAX_NICKNAME_SOURCE_CHARS:
+            for full in fulls:
+                if full.split()[0].casefold() == word:
+                    endings.setdefault(word[-MIN_NICKNAME_CHARS:], []).append((word, full))
     return endings
+
+
+def names_ending_in(endings: dict[str, list[tuple[str, str]]], short: str) -> list[str]:
+    """Return the names whose first word ends in the short name and is longer (casefolded
+    ``short``; ``endings`` from first_name_endings)."""
+    if len(short) < MIN_NICKNAME_CHARS:
+        return []
+    return [
+        full
+        for word, full in endings.get(short[-MIN_NICKNAME_CHARS:], ())
+        if len(word) > len(short) and word.endswith(short)
+    ]
 
 
 def holds_in_order(candidate: list[str], words: list[str]) -> bool:

@@ -17,7 +17,12 @@ from textkit.stages.name_entries import (
     index_entry,
     is_sentence_subject,
 )
-from textkit.stages.name_forms import first_name_endings, first_short, holds_in_order
+from textkit.stages.name_forms import (
+    first_name_endings,
+    first_short,
+    holds_in_order,
+    names_ending_in,
+)
 from textkit.stages.names import is_acronym, name_runs
 from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
 
@@ -68,7 +73,8 @@ class NameIndex:
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
     titled: set[str] | None = None  # titled_names()
-    endings: dict[str, set[str]] | None = None  # _first_name_ending_in's index, made once
+    # _first_name_ending_in's names by their first word's ending, made once.
+    endings: dict[str, list[tuple[str, str]]] | None = None
     subject_runs: dict[str, list[int]] | None = None
     subject_words: dict[str, bool] = field(default_factory=dict)  # is_subject_word's answers
     # For each tuple of kinds asked about: a name looked past, and the last name of those
@@ -226,7 +232,7 @@ class NameIndex:
         ("Lina" -> "Roslina A Djalil"), else None (none, or more than one)."""
         if self.endings is None:
             self.endings = first_name_endings(self.by_word)
-        found = {self.trimmed(full) for full in self.endings.get(name.casefold(), ())}
+        found = {self.trimmed(full) for full in names_ending_in(self.endings, name.casefold())}
         return found.pop() if len(found) == 1 else None
 
     def _unglued(self, name: str) -> str:

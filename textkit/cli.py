@@ -30,69 +30,72 @@ from textkit.options import (
 Command = Callable[..., Any]
 
 
+# The inputs and options every processing command shares, in --help order.
+COMMON_OPTIONS = [
+    click.argument("paths", nargs=-1, required=True),
+    click.option(
+        "--lang",
+        type=click.Choice(["id", "en"]),
+        help="Article language. Default: detected per article.",
+    ),
+    click.option(
+        "--rules",
+        "rules_file",
+        metavar="FILE",
+        help="A TOML rules file merged over the shipped rules.",
+    ),
+    click.option(
+        "--input-format",
+        type=click.Choice(INPUT_FORMATS),
+        default="text",
+        show_default=True,
+        help="Plain-text articles, or JSON Lines records.",
+    ),
+    click.option(
+        "--text-field",
+        default="text",
+        show_default=True,
+        help="JSON Lines field holding the article text.",
+    ),
+    click.option(
+        "--id-field",
+        default="id",
+        show_default=True,
+        help="JSON Lines field used as the record's source.",
+    ),
+    click.option(
+        "--max-bytes",
+        type=click.IntRange(min=1),
+        default=DEFAULT_MAX_BYTES,
+        show_default=True,
+        help="Inputs (files, JSON lines) larger than this get an error record.",
+    ),
+    click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        help="Write to FILE (via a temporary file, renamed when the run completes).",
+    ),
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        help="Worker processes; 1 runs in-process. Default: the cores (1 for a single file).",
+    ),
+    click.option(
+        "--quiet",
+        "-q",
+        is_flag=True,
+        help="No progress bar and no summary line (errors are still reported).",
+    ),
+    click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails."),
+]
+
+
 def common_options(func: Command) -> Command:
-    """Add the inputs and options every processing command shares."""
-    decorators = [
-        click.argument("paths", nargs=-1, required=True),
-        click.option(
-            "--lang",
-            type=click.Choice(["id", "en"]),
-            help="Article language. Default: detected per article.",
-        ),
-        click.option(
-            "--rules",
-            "rules_file",
-            metavar="FILE",
-            help="A TOML rules file merged over the shipped rules.",
-        ),
-        click.option(
-            "--input-format",
-            type=click.Choice(INPUT_FORMATS),
-            default="text",
-            show_default=True,
-            help="Plain-text articles, or JSON Lines records.",
-        ),
-        click.option(
-            "--text-field",
-            default="text",
-            show_default=True,
-            help="JSON Lines field holding the article text.",
-        ),
-        click.option(
-            "--id-field",
-            default="id",
-            show_default=True,
-            help="JSON Lines field used as the record's source.",
-        ),
-        click.option(
-            "--max-bytes",
-            type=click.IntRange(min=1),
-            default=DEFAULT_MAX_BYTES,
-            show_default=True,
-            help="Inputs (files, JSON lines) larger than this get an error record.",
-        ),
-        click.option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            type=click.Path(dir_okay=False),
-            help="Write to FILE (via a temporary file, renamed when the run completes).",
-        ),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(min=1),
-            help="Worker processes; 1 runs in-process. Default: the cores (1 for a single file).",
-        ),
-        click.option(
-            "--quiet",
-            "-q",
-            is_flag=True,
-            help="No progress bar and no summary line (errors are still reported).",
-        ),
-        click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails."),
-    ]
-    return functools.reduce(lambda f, d: d(f), reversed(decorators), func)
+    """Return the command with the COMMON_OPTIONS added."""
+    return functools.reduce(lambda f, d: d(f), reversed(COMMON_OPTIONS), func)
 
 
 def format_option(choices: tuple[str, ...], default_help: str) -> Callable[[Command], Command]:

@@ -7,7 +7,6 @@ with its pattern cut down to the entries that word may start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,23 +128,24 @@ def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[reg
     body and pattern."""
     found = words.scans.get(key)
     if found is None:
-        found = words.scans[key] = list(_scan_cues(body, words, qr, key))
+        found = words.scans[key] = _scan_cues(body, words, qr, key)
     return found
 
 
-def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> Iterator[regex.Match[str]]:
-    """Yield the matches of a cue pattern in body order, tried only where a cue word occurs."""
+def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:
+    """Return the matches of a cue pattern in body order, tried only where a cue word occurs."""
     present = qr.firsts[key] & words.vocab
     if not present:
-        return
+        return []
     if words.lower is None:
-        yield from getattr(qr, CUE_PATTERNS[key]).finditer(body)
-        return
-    offsets = _word_offsets(words.lower, present, words.scans)
-    for start in sorted(offsets):
-        m = _cue_pattern(qr, key, offsets[start]).match(body, start)
+        return list(getattr(qr, CUE_PATTERNS[key]).finditer(body))
+    table = memo_table(qr, f"cue {key}")
+    found = []
+    for start, word in sorted(_word_offsets(words.lower, present, words.scans).items()):
+        m = (table.get(word) or _cue_pattern(qr, key, word)).match(body, start)
         if m:
-            yield m
+            found.append(m)
+    return found
 
 
 def _word_offsets(
@@ -155,24 +155,30 @@ def _word_offsets(
 
     ``seen`` keeps each word's places for the next kind of cue that has the word.
     """
-    found = {}
-    size = len(lower)
+    found: dict[int, str] = {}
     seen = {} if seen is None else seen
     for word in present:
         places = seen.get(("at", word))
         if places is None:
-            places = seen["at", word] = []
-            at = lower.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if (at == 0 or not lower[at - 1].isalnum()) and (
-                    end == size or not (lower[end].isalnum() or lower[end] == "_")
-                ):
-                    places.append(at)
-                at = lower.find(word, at + 1)
+            places = seen["at", word] = _whole_word_places(lower, word)
         for at in places:
             found[at] = word
     return found
+
+
+def _whole_word_places(lower: str, word: str) -> list[int]:
+    """Return where the word starts as a whole word in the lowercased body, in order."""
+    places = []
+    size = len(lower)
+    at = lower.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not lower[at - 1].isalnum()) and (
+            end == size or not (lower[end].isalnum() or lower[end] == "_")
+        ):
+            places.append(at)
+        at = lower.find(word, at + 1)
+    return places
 
 
 def _cue_pattern(qr: QuoteRules, key: str, word: str) -> regex.Pattern[str]:

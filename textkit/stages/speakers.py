@@ -281,7 +281,8 @@ def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
     """Return False when the word before a speech verb makes it no cue ("untuk memastikan")."""
     if verb.group()[:1].isupper():
         return False  # a capitalised verb mid-sentence is part of a title or a name
-    before = body[max(0, verb.start() - 20) : verb.start()].split()
+    start = verb.start()
+    before = body[max(0, start - 20) : start].rsplit(None, 1)  # the last word, if any
     return not before or before[-1].casefold() not in qr.non_cue_before
 
 

@@ -185,8 +185,8 @@ def test_body_words_by_ascii_copy_match_the_lowercased_text():
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_words_found_by_one_scan_match_the_split_words_and_their_places(lang):
     qr = quote_rules(load(lang))
-    pieces = [*sorted(qr.any_first)[::9], "Ab", "X", "nya", " ", "  ", "\n", "#", "\x1c", "3"]
-    pieces += [*cue_scan.WORD_SEPARATORS, "\u201c", "\u2014", "\t"]
+    pieces = [*sorted(qr.any_first)[::9], "Ab", "X", "nya", " ", "  ", "\n", "#", "\x00", "3"]
+    pieces += [*cue_scan.WORD_SEPARATORS, "\u201c", "\u2014", "\t", "\x1c"]
     rnd = random.Random(15)
     for _ in range(3000):
         body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))

@@ -182,6 +182,22 @@ def test_body_words_by_ascii_copy_match_the_lowercased_text():
                 assert have == want or (have == "?" and char in cue_scan.WIDE_SEPARATORS), body
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_words_found_by_one_scan_match_the_split_words_and_their_places(lang):
+    qr = quote_rules(load(lang))
+    pieces = [*sorted(qr.any_first)[::9], "Ab", "X", "nya", " ", "  ", "\n", "#", "\x00", "3"]
+    pieces += [*cue_scan.WORD_SEPARATORS, "\u201c", "\u2014", "\t", "\x1c"]
+    rnd = random.Random(15)
+    for _ in range(3000):
+        body = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        got = cue_scan.body_words(body, qr.any_first)
+        assert got.lower is not None and cue_scan._finder(qr.any_first) is not None
+        assert got.vocab == cue_scan._words_of(body.lower(), qr.any_first), body
+        for word in got.vocab:
+            want = cue_scan._whole_word_places(got.lower, word)
+            assert got.scans["at", word] == want, (body, word)
+
+
 def test_lead_in_check_by_hand_matches_the_sentence_check():
     pieces = ["Namun", "namun", "Sementara itu", "itu", "di sisi lain", " ", ",", ". ", "\n"]
     pieces += ["Budi", "x", "İ", "ſ", "3", "”", "But", "and", "’", ")", '"', "“", "!", ".", "\t"]

@@ -7,14 +7,20 @@ with its pattern cut down to the entries that word may start.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from textkit.lang.patterns import compile_words
-from textkit.stages.quote_rules import MAX_MEMO_ENTRIES, WORD_SCAN_RE, QuoteRules, memo_table
+from textkit.stages.quote_rules import (
+    MAX_MEMO_ENTRIES,
+    MISSING,
+    WORD_SCAN_RE,
+    QuoteRules,
+    memo_table,
+)
 from textkit.stages.quotes_direct import mark_positions
 
 # The QuoteRules pattern of each kind of cue that scan_cues finds.
@@ -52,9 +58,14 @@ ODD_ASCII_TABLE = bytes(
     32 if chr(c) in WORD_SEPARATORS or chr(c).isspace() else c if chr(c).isalnum() else 0
     for c in range(128)
 ) + bytes(range(128, 256))
-# The word sets asked for (one a language), encoded; a few are kept.
+# In the ASCII copy: each character but a letter or a digit becomes a space, so that
+# each run of letters and digits (a word, when no "_" joins runs) stands between spaces.
+WORD_BOUND_TABLE = bytes(c if chr(c).isalnum() else 32 for c in range(128)) + bytes(range(128, 256))
+# The word sets asked for (one a language), encoded, and as a pattern finding them
+# (None when they are not all plain ASCII letters and digits); a few are kept.
 MAX_ENCODED_SETS = 16
 _ENCODED: dict[frozenset[str], frozenset[bytes]] = {}
+_FINDERS: dict[frozenset[str], re.Pattern[bytes] | None] = {}
 
 
 def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
@@ -74,11 +85,62 @@ def body_words(body: str, among: frozenset[str] | None = None) -> BodyWords:
         lower = body.lower()
         return BodyWords(_words_of(lower, among), lower if len(lower) == len(body) else None)
     lower = raw.lower()
-    spaced, text = lower.translate(ODD_ASCII_TABLE), lower.decode("ascii")
+    text = lower.decode("ascii")
+    finder = None if among is None or b"_" in lower else _finder(among)
+    if finder is not None:
+        return _found_words(finder, lower, text)
+    spaced = lower.translate(ODD_ASCII_TABLE)
     if b"\0" in spaced or among is None:
         return BodyWords(_words_of(text, among), text)  # odd characters: split by regex
     found = _encoded(among).intersection(spaced.split())
     return BodyWords(frozenset(w.decode("ascii") for w in found), text)
+
+
+def _found_words(finder: re.Pattern[bytes], lower: bytes, text: str) -> BodyWords:
+    """Return the BodyWords of a lowercased ASCII copy (no "_" in it) that ``finder`` finds,
+    with the places of each word (as _word_offsets keeps them): one scan for all words."""
+    places: dict[bytes, list[int]] = {}
+    for m in finder.finditer(b" " + lower.translate(WORD_BOUND_TABLE) + b" "):
+        places.setdefault(m.group(1), []).append(m.start())  # the word's own offset
+    words = BodyWords(frozenset(w.decode("ascii") for w in places), text)
+    for word, at in places.items():
+        words.scans["at", word.decode("ascii")] = at
+    return words
+
+
+def _finder(among: frozenset[str]) -> re.Pattern[bytes] | None:
+    """Return a pattern finding the words (as group 1) between spaces, each at its space
+    before, or None unless they are all plain ASCII letters and digits (kept)."""
+    found = _FINDERS.get(among, MISSING)
+    if found is MISSING:
+        if len(_FINDERS) >= MAX_ENCODED_SETS:
+            _FINDERS.clear()
+        plain = bool(among) and all(w.isascii() and w.isalnum() for w in among)
+        found = re.compile(f" ({_trie(sorted(among))})(?= )".encode()) if plain else None
+        _FINDERS[among] = found
+    return found
+
+
+def _trie(words: list[str]) -> str:
+    """Return an alternation of plain words branching letter by letter ("ka(?:ta(?:nya)?)"),
+    which tries at most one branch at each letter: many words cost little more than one."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alternatives = [char + _branches(node[char]) for char in sorted(node) if char]
+    if not alternatives:
+        return ""
+    ends = "" in node
+    joined = "|".join(alternatives)
+    group = joined if len(alternatives) == 1 and not ends else f"(?:{joined})"
+    return f"{group}?" if ends else group
 
 
 def _encoded(among: frozenset[str]) -> frozenset[bytes]:
@@ -129,23 +191,24 @@ def scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[reg
     body and pattern."""
     found = words.scans.get(key)
     if found is None:
-        found = words.scans[key] = list(_scan_cues(body, words, qr, key))
+        found = words.scans[key] = _scan_cues(body, words, qr, key)
     return found
 
 
-def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> Iterator[regex.Match[str]]:
-    """Yield the matches of a cue pattern in body order, tried only where a cue word occurs."""
+def _scan_cues(body: str, words: BodyWords, qr: QuoteRules, key: str) -> list[regex.Match[str]]:
+    """Return the matches of a cue pattern in body order, tried only where a cue word occurs."""
     present = qr.firsts[key] & words.vocab
     if not present:
-        return
+        return []
     if words.lower is None:
-        yield from getattr(qr, CUE_PATTERNS[key]).finditer(body)
-        return
-    offsets = _word_offsets(words.lower, present, words.scans)
-    for start in sorted(offsets):
-        m = _cue_pattern(qr, key, offsets[start]).match(body, start)
+        return list(getattr(qr, CUE_PATTERNS[key]).finditer(body))
+    table = memo_table(qr, f"cue {key}")
+    found = []
+    for start, word in sorted(_word_offsets(words.lower, present, words.scans).items()):
+        m = (table.get(word) or _cue_pattern(qr, key, word)).match(body, start)
         if m:
-            yield m
+            found.append(m)
+    return found
 
 
 def _word_offsets(
@@ -155,24 +218,30 @@ def _word_offsets(
 
     ``seen`` keeps each word's places for the next kind of cue that has the word.
     """
-    found = {}
-    size = len(lower)
+    found: dict[int, str] = {}
     seen = {} if seen is None else seen
     for word in present:
         places = seen.get(("at", word))
         if places is None:
-            places = seen["at", word] = []
-            at = lower.find(word)
-            while at >= 0:
-                end = at + len(word)
-                if (at == 0 or not lower[at - 1].isalnum()) and (
-                    end == size or not (lower[end].isalnum() or lower[end] == "_")
-                ):
-                    places.append(at)
-                at = lower.find(word, at + 1)
+            places = seen["at", word] = _whole_word_places(lower, word)
         for at in places:
             found[at] = word
     return found
+
+
+def _whole_word_places(lower: str, word: str) -> list[int]:
+    """Return where the word starts as a whole word in the lowercased body, in order."""
+    places = []
+    size = len(lower)
+    at = lower.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not lower[at - 1].isalnum()) and (
+            end == size or not (lower[end].isalnum() or lower[end] == "_")
+        ):
+            places.append(at)
+        at = lower.find(word, at + 1)
+    return places
 
 
 def _cue_pattern(qr: QuoteRules, key: str, word: str) -> regex.Pattern[str]:

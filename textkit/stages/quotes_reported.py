@@ -166,14 +166,16 @@ def _is_content(body: str, start: int, end: int, marks: list[int]) -> bool:
 def find_speaker_first(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech of the form "X mengatakan, ..." / "X said that ..."."""
     found = []
+    marks = quote_marks(body, words)
     for verb in scan_cues(body, words, qr, "speaker-first"):
-        if not is_cue_verb(body, verb, qr) or body[verb.end() : verb.end() + 1] in ".!?\n":
+        after = verb.end()
+        if body[after : after + 1] in ".!?\n" or not is_cue_verb(body, verb, qr):
             continue
-        start = _content_start(body, verb.end(), qr)
+        start = _content_start(body, after, qr)
         if not _content_may_start(body, verb, start, qr):
             continue
         end = sentence_end(body, start, qr)
-        if not _is_content(body, start, end, quote_marks(body, words)):
+        if not _is_content(body, start, end, marks):
             continue
         att = speaker_before_cue_verb(body, sentence_start(body, verb.start(), 0, qr), verb, qr)
         if att is not None:
@@ -218,6 +220,7 @@ def _no_lead_in_before(body: str, pos: int, qr: QuoteRules) -> bool:
 def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
     """Return reported speech opened by a frame: "Menurut X, ...", "Lanjut X, ..."."""
     found = []
+    marks = quote_marks(body, words)
     for rule in ("frame", "verb-first"):
         for cue in scan_cues(body, words, qr, rule):
             if rule == "verb-first" and not _opens_sentences(cue.group(), qr):
@@ -225,7 +228,7 @@ def find_framed(body: str, qr: QuoteRules, words: BodyWords) -> list[Reported]:
             glued = rule == "frame" and cue.group()[:1].isupper()  # "Judul Menurut X, ..."
             if not glued and not _at_sentence_start(body, cue.start(), qr):
                 continue
-            reported = _framed_at(body, cue, qr.rule_ids[rule], qr, quote_marks(body, words))
+            reported = _framed_at(body, cue, qr.rule_ids[rule], qr, marks)
             if reported is not None:
                 found.append(reported)
     return found

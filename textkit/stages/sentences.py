@@ -10,11 +10,12 @@ from string import ascii_letters
 
 import regex
 
-from textkit.stages.quote_rules import QuoteRules
+from textkit.stages.quote_rules import MAX_MEMO_ENTRIES, QuoteRules, memo_table
 
 CLAUSE_END_RE = regex.compile(r"[.!?;\n\"“”]")
 LAST_WORD_RE = regex.compile(r"(?<![\p{L}])\p{L}+$")
 MAX_ABBREVIATION_CHARS = 6
+ABBREVIATION_MEMO = "abbreviation dot"
 # Searched backwards (regex's (?r)) from a position for the last sentence break.
 SENTENCE_BREAK_BACK_RE = regex.compile(r"(?r)[.!?][\"“”]?\s+(?=\S)|\n+")
 MAX_SENTENCE_CHARS = 400
@@ -36,15 +37,29 @@ def find_clause_end(body: str, start: int, end: int, qr: QuoteRules) -> int:
 
 
 def is_abbreviation_dot(body: str, dot: int, qr: QuoteRules) -> bool:
-    """Return True when the dot at ``dot`` ends an initial or a listed abbreviation."""
+    """Return True when the dot at ``dot`` ends an initial or a listed abbreviation.
+
+    Told by the few characters before the dot (kept in the rules' memo).
+    """
     before = body[max(0, dot - MAX_ABBREVIATION_CHARS - 1) : dot]
+    table = qr.memo.get(ABBREVIATION_MEMO) or memo_table(qr, ABBREVIATION_MEMO)
+    found = table.get(before)
+    if found is None:
+        if len(table) >= MAX_MEMO_ENTRIES:
+            table.clear()
+        found = table[before] = _ends_abbreviation(before, qr)
+    return found
+
+
+def _ends_abbreviation(before: str, qr: QuoteRules) -> bool:
+    """Return True when ``before`` (what precedes a dot) ends an initial or an abbreviation."""
     if before.isascii():  # the letters before the dot, as LAST_WORD_RE finds them
         letters = len(before) - len(before.rstrip(ascii_letters))
         if letters == 0 or letters > MAX_ABBREVIATION_CHARS:
             return False
         text = before[-letters:]
     else:
-        word = LAST_WORD_RE.search(body, max(0, dot - MAX_ABBREVIATION_CHARS), dot)
+        word = LAST_WORD_RE.search(before, max(0, len(before) - MAX_ABBREVIATION_CHARS))
         if word is None:
             return False
         text = word.group()

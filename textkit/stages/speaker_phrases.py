@@ -47,9 +47,16 @@ def without_trailing_adverbs(segment: str, qr: QuoteRules) -> str:
     return " ".join(words)
 
 
-def is_relative(segment: str, qr: QuoteRules) -> bool:
-    """Return True for a relative clause about the person before it ("yang juga ...", "who ...")."""
-    return segment.split(None, 1)[0].casefold() in qr.relative_words
+def is_aside(segment: str, qr: QuoteRules) -> bool:
+    """Return True for a segment between a speaker and the verb that names no one: an
+    adjunct (is_adjunct) or a relative clause about the person before it ("yang juga ...",
+    "who ...")."""
+    first = segment.split(None, 1)[0].casefold()
+    return (
+        first in qr.adjunct_words
+        or (len(segment) < 25 and bool(DIGIT_RE.search(segment)))
+        or first in qr.relative_words
+    )
 
 
 def is_adjunct(segment: str, qr: QuoteRules) -> bool:

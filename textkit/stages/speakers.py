@@ -19,8 +19,8 @@ from textkit.stages.sentences import SPACE_CHARS, find_clause_end, skip_spaces
 from textkit.stages.speaker_phrases import (
     described_speaker,
     is_adjunct,
+    is_aside,
     is_definite_description,
-    is_relative,
     subject_of,
     without_trailing_adverbs,
 )
@@ -281,7 +281,8 @@ def is_cue_verb(body: str, verb: regex.Match[str], qr: QuoteRules) -> bool:
     """Return False when the word before a speech verb makes it no cue ("untuk memastikan")."""
     if verb.group()[:1].isupper():
         return False  # a capitalised verb mid-sentence is part of a title or a name
-    before = body[max(0, verb.start() - 20) : verb.start()].split()
+    start = verb.start()
+    before = body[max(0, start - 20) : start].rsplit(None, 1)  # the last word, if any
     return not before or before[-1].casefold() not in qr.non_cue_before
 
 
@@ -298,42 +299,48 @@ def speaker_before_cue_verb(
     body: str, start: int, verb: regex.Match[str], qr: QuoteRules
 ) -> Attribution | None:
     """Return attribution_before_verb's result for a verb already known to be a cue."""
-    phrase = body[start : verb.start()]
-    att = Attribution(cue=verb.group(), rule=qr.rule_ids["speaker-first"], anchor=verb.start())
-    segments = [s for s in (seg.strip() for seg in phrase.split(",")) if s]
+    segments = [s for s in map(str.strip, body[start : verb.start()].split(",")) if s]
     while segments and (
-        is_adjunct(segments[-1], qr)
-        or is_relative(segments[-1], qr)
+        is_aside(segments[-1], qr)
         or (len(segments) > 1 and _is_degree(segments[-1], qr))  # "Budi, S.IP., M.A. ..."
     ):
         segments.pop()
     if not segments:
         return None
-    if (lead := _appositive_lead(segments, qr)) is not None:
-        att.name, att.role = lead
-        return att
+    found = _speaker_of_segments(segments, qr)
+    if found is None:
+        return None
+    name, role, is_pronoun, described = found
+    rule = qr.rule_ids["speaker-first"]
+    return Attribution(verb.group(), rule, name, role, is_pronoun, verb.start(), described)
+
+
+def _speaker_of_segments(
+    segments: list[str], qr: QuoteRules
+) -> tuple[str | None, str | None, bool, str | None] | None:
+    """Return (name, role, is_pronoun, described) for the comma-separated segments before a
+    cue verb, the speaker's next to it, or None when they name no one."""
+    if len(segments) >= MIN_APPOSITIVE_SEGMENTS and (lead := _appositive_lead(segments, qr)):
+        return lead[0], lead[1], False, None
     near = without_trailing_adverbs(segments[-1], qr)
-    last_word = near.rsplit(None, 1)[-1].casefold() if near.strip() else ""
-    if is_person_pointer(near, qr) or last_word in qr.pronouns:
-        att.is_pronoun = True
-        return att
+    last_word = near.rsplit(None, 1)[-1].casefold()  # near holds a word: segments are stripped
+    if last_word in qr.pronouns or (last_word in qr.demonstratives and is_person_pointer(near, qr)):
+        return None, None, True, None
     subject = subject_of(near, qr)
     far = segments[-2] if len(segments) > 1 and len(segments[-2]) <= MAX_ROLE_CHARS else None
     if subject is None and far is not None and near[:1].islower() and is_role_like(near, qr):
         subject, far = near, far
     if subject is None:
         if far is None and is_definite_description(near, qr):
-            att.is_pronoun = True  # "the governor said": someone already named
-            att.described = near.split()[-1]
-            return att
-        att.name = described_speaker(near, qr) if far is None else None
-        return att if att.name else None
+            return None, None, True, near.split()[-1]  # "the governor said": someone named
+        name = described_speaker(near, qr) if far is None else None
+        return (name, None, False, None) if name else None
     if far is not None and subject_of(far, qr) is None and not far[:1].isupper():
         far = None
-    att.name, att.role = pick_name(subject, far, qr)
-    if att.name is None and far is None:
-        att.name = described_speaker(near, qr)
-    return att if att.name else None
+    name, role = pick_name(subject, far, qr)
+    if name is None and far is None:
+        name = described_speaker(near, qr)
+    return (name, role, False, None) if name else None
 
 
 def _is_degree(segment: str, qr: QuoteRules) -> bool:

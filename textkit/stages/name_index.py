@@ -58,7 +58,6 @@ class NameIndex:
     ends: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     entries: list[IndexEntry] = field(default_factory=list)
-    entries_seen: set[IndexEntry] = field(default_factory=set)
     # How a run was titled: TITLED by its own words, CHAINED ("X, Budi"), CLEARED
     # (its title went on to the next name) or PLAIN. Whether it opens its sentence
     # (kinds "subject", "titled-subject") is found only when asked: see kind().
@@ -105,22 +104,13 @@ class NameIndex:
 
     honorifics: frozenset[str] = frozenset()
 
-    def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:
-        """Record one name at an offset (in offset order), with how it was titled.
+    def add_words(self, entry: IndexEntry) -> None:
+        """Record a name's words and the honorific it shows (once for each distinct run).
 
         The entry's ``folded`` holds the name's distinct words, casefolded. A
         one-word name is never longer than a name it is looked up by, so only
-        longer names go into ``by_word``. An entry met again adds nothing to the
-        word and honorific maps.
+        longer names go into ``by_word``.
         """
-        self.starts.append(start)
-        self.ends.append(end)
-        self.names.append(entry[0])
-        self.entries.append(entry)
-        self.bases.append(base)
-        if entry in self.entries_seen:
-            return
-        self.entries_seen.add(entry)
         name, _, folded, one_word, _, honorific = entry
         if honorific:
             self.honorific_of.setdefault(*honorific)
@@ -368,24 +358,40 @@ def build_name_index(
         nicknames_end_first_names=qr.nicknames_end_first_names,
     )
     memo = memo_table(qr, "entry")
-    bases = index.bases
+    bases, starts, ends, names, entries = (
+        index.bases,
+        index.starts,
+        index.ends,
+        index.names,
+        index.entries,
+    )
+    distinct: dict[str, IndexEntry] = {}  # each run's entry, in the order first met
     last_end = -1
     for m in name_runs(body, qr.name_run_re, skip or []):
-        run = m.group()
+        run = m[0]
         entry = memo.get(run) or memoised(qr, "entry", run, index_entry)
         if entry[0] is None:
             continue
         start, end = m.span()
-        base = TITLED if entry[1] else PLAIN
-        if (
-            base == PLAIN
-            and start - last_end == len(", ")
+        if entry[1]:
+            base = TITLED
+        elif (
+            start - last_end == len(", ")
             and _follows_titled_run(body, start, index, last_end)
             and not is_sentence_subject(body, start, end, qr)
         ):
             bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
-        index.add(start, end, base, entry)
+        else:
+            base = PLAIN
+        starts.append(start)
+        ends.append(end)
+        names.append(entry[0])
+        entries.append(entry)
+        bases.append(base)
+        distinct[run] = entry
         last_end = end
+    for entry in distinct.values():
+        index.add_words(entry)
     return index
 
 

@@ -29,8 +29,8 @@ CLOSING_ONLY = "»"
 
 # A capitalised word, an acronym, or a word such as "Covid-19"; abbreviations
 # with a dot ("Dr.", "Sen.") come from the data, initials ("R.") always count.
-WORD_TOKEN = r"\p{Lu}[\p{L}\p{M}\p{N}'’\-/]*"
-INITIAL_TOKEN = r"\p{Lu}\."
+# An initial's dot ("R.") is tried before a word's tail: the capital is read once.
+CAPITAL_TOKEN = r"\p{Lu}(?:\.|[\p{L}\p{M}\p{N}'’\-/]*)"
 PAREN = r"\([^()\n]{1,60}\)"
 
 
@@ -231,8 +231,8 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     particles = data.get("name_particles", ["-"])
     connectors = data.get("role_connectors", [])
     dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
-    abbrev = f"(?-i:{alternation(dotted, where)})|" if dotted else ""
-    token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
+    abbrev = f"(?-i:{_first_two(dotted)}{alternation(dotted, where)})|" if dotted else ""
+    token = f"(?:{abbrev}{CAPITAL_TOKEN})"
     # Every token starts with a capital (or a dotted word's first letter): a
     # lookahead for it lets the engine skip the other positions at once.
     others = sorted({w[0] for w in dotted if not w[0].isupper()})
@@ -243,6 +243,17 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
         rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
+
+
+def _first_two(words: list[str]) -> str:
+    """Return a lookahead for the words' first two characters (each word's first, then each
+    word's second): most capitalised words start no abbreviation, and this says so cheaply."""
+    words = [w.strip() for w in words if w.strip()]
+    if any(len(w) < 2 for w in words):
+        return ""
+    firsts = "".join(regex.escape(c) for c in sorted({w[0] for w in words}))
+    seconds = "".join(regex.escape(c) for c in sorted({w[1] for w in words}))
+    return f"(?=[{firsts}][{seconds}])"
 
 
 def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:

@@ -7,9 +7,10 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import alternation
-from textkit.stages.quote_rules import PAREN, quote_rules
+from textkit.stages.quote_rules import PAREN, quote_rules, trie_alternation
 
 NAME_PIECES = ["Budi", "Dr.", "Dr", "M.Si.", "M.", "S.H.", "Sp.", "Mr.", "Lt. Gov.", "R.", "J"]
+NAME_PIECES += ["Drs.", "Ph.D.", "S.IP.", "Prof.", "Hj", "binti", "da", "de", "Lt.", "Mrs."]
 NAME_PIECES += ["OJK", "Covid-19", "bin", "van", "of", "dan", "12", "2021", "(Kukar)", "(a"]
 NAME_PIECES += ["Él", "é", "ß", "a", " ", "  ", "   ", "\n", ".", ",", "’", "'", "-", "/", ")"]
 
@@ -40,3 +41,16 @@ def test_name_runs_match_the_plain_pattern(lang):
         text = "".join(rnd.choice(NAME_PIECES) for _ in range(rnd.randint(0, 30)))
         got = [m.span() for m in pattern.finditer(text)]
         assert got == [m.span() for m in plain.finditer(text)], text
+
+
+def test_trie_alternation_matches_the_longest_first_alternation():
+    rnd = random.Random(22)
+    letters = ["a", "b", ".", " ", "B"]
+    for _ in range(300):
+        words = ["".join(rnd.choices(letters, k=rnd.randint(1, 4))) for _ in range(6)]
+        trie = regex.compile(trie_alternation(words, "test"))
+        plain = regex.compile(alternation(words))
+        for _ in range(20):
+            text = "".join(rnd.choices(letters, k=rnd.randint(0, 6)))
+            got, want = trie.match(text), plain.match(text)
+            assert (got and got.group()) == (want and want.group()), (words, text)

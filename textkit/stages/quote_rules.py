@@ -231,7 +231,7 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     particles = data.get("name_particles", ["-"])
     connectors = data.get("role_connectors", [])
     dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
-    abbrev = f"(?-i:{_first_two(dotted)}{alternation(dotted, where)})|" if dotted else ""
+    abbrev = f"(?-i:{trie_alternation(dotted, where)})|" if dotted else ""
     token = f"(?:{abbrev}{CAPITAL_TOKEN})"
     # Every token starts with a capital (or a dotted word's first letter): a
     # lookahead for it lets the engine skip the other positions at once.
@@ -240,20 +240,43 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     first = rf"(?=[\p{{Lu}}{starts}])"
     return (
         rf"{first}{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
-        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
+        rf"|(?-i:{trie_alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
 
 
-def _first_two(words: list[str]) -> str:
-    """Return a lookahead for the words' first two characters (each word's first, then each
-    word's second): most capitalised words start no abbreviation, and this says so cheaply."""
-    words = [w.strip() for w in words if w.strip()]
-    if any(len(w) < 2 for w in words):
-        return ""
-    firsts = "".join(regex.escape(c) for c in sorted({w[0] for w in words}))
-    seconds = "".join(regex.escape(c) for c in sorted({w[1] for w in words}))
-    return f"(?=[{firsts}][{seconds}])"
+def trie_alternation(words: list[str], where: str) -> str:
+    """Return a group matching what alternation(words) matches, the words as a trie.
+
+    Each character is tested once, not once a word ("Dr(?:\\.|s\\.)" for "Drs.",
+    "Dr."); a word's longer forms come before it, as longest-first has them.
+
+    >>> trie_alternation(["Dr.", "Drs.", "bin", "binti"], "list")
+    '(?:Dr(?:\\\\.|s\\\\.)|bin(?:ti|))'
+    """
+    items = {w.strip() for w in words if w and w.strip()}
+    if not items:
+        return alternation(items, where)  # raises: an empty list would match everything
+    trie: dict[str, Any] = {}
+    for word in items:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{'|'.join(_trie_branches(trie))})"
+
+
+def _trie_branches(node: dict[str, Any]) -> list[str]:
+    """Return the regex sources of a trie node's branches, then the empty word ending there."""
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            inner = _trie_branches(child)
+            rest = inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"
+            branches.append(regex.escape(char) + rest)
+    if "" in node:
+        branches.append("")
+    return branches
 
 
 def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:

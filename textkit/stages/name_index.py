@@ -66,9 +66,11 @@ class NameIndex:
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
+    glue_endings: frozenset[str] = frozenset()  # their last two characters
     # The language shortens first names to their ending ("Lina" for "Roslina").
     nicknames_end_first_names: bool = False
     short_words: set[str] = field(default_factory=set)
+    shorts_added: set[str] = field(default_factory=set)  # the names add_short was given
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
     titled: set[str] | None = None  # titled_names()
@@ -161,6 +163,9 @@ class NameIndex:
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
+        if name in self.shorts_added:
+            return
+        self.shorts_added.add(name)
         words = name.split()
         if len(words) <= MAX_SHORT_MENTION_WORDS:
             new = {w.casefold() for w in words} - self.short_words
@@ -231,6 +236,8 @@ class NameIndex:
         Scrapes lose the space where a link was; the cut is kept only when what
         remains is a word of a name the article gives elsewhere.
         """
+        if name[-2:] not in self.glue_endings:
+            return name  # every tail that could be cut off ends so
         for cut in range(len(name) - 2, MIN_GLUED_NAME_CHARS - 1, -1):
             head, tail = name[:cut], name[cut:]
             if tail.islower() and tail in self.glue_words:
@@ -355,6 +362,7 @@ def build_name_index(
         qr,
         honorifics=qr.honorifics,
         glue_words=qr.opener_words,
+        glue_endings=qr.opener_endings,
         nicknames_end_first_names=qr.nicknames_end_first_names,
     )
     memo = memo_table(qr, "entry")
@@ -391,7 +399,8 @@ def build_name_index(
         distinct[run] = entry
         last_end = end
     for entry in distinct.values():
-        index.add_words(entry)
+        if entry[5] or not entry[3]:  # an honorific shown, or more than one plain word
+            index.add_words(entry)
     return index
 
 

@@ -86,6 +86,8 @@ class QuoteRules:
     pronouns: frozenset[str]
     non_name_words: frozenset[str]
     opener_words: frozenset[str]
+    # The opener words' last two characters (of those two or more long).
+    opener_endings: frozenset[str]
     adjunct_words: frozenset[str]
     title_words: frozenset[str]
     title_firsts: frozenset[str]
@@ -322,10 +324,12 @@ def _word_sets(
         | cues
         | _folded(frame_words)
     )
+    openers = non_name - cues - pronouns
     return {
         "pronouns": pronouns,
         "non_name_words": non_name,
-        "opener_words": non_name - cues - pronouns,
+        "opener_words": openers,
+        "opener_endings": frozenset(w[-2:] for w in openers if len(w) >= 2),
         "adjunct_words": _folded(data.get("adjunct_words")),
         "title_words": _folded(titles),
         "title_firsts": first_words(titles),

@@ -1,5 +1,6 @@
 """How one name's words relate to another's: held in order, a first name's endings, where
-an article's short mentions start in a long run. Pure functions the name index uses."""
+an article's short mentions start in a long run; how a run was titled and which kinds of
+name that settles. Pure functions and tables the name index uses."""
 
 from __future__ import annotations
 
@@ -10,6 +11,21 @@ MIN_NICKNAME_CHARS = 4
 # First names longer than this are not looked at for nicknames (no name is, but a
 # hostile text can hold a "word" of any length).
 MAX_NICKNAME_SOURCE_CHARS = 30
+# How a name run was titled: TITLED by its own words, CHAINED ("X, Budi"), CLEARED
+# (its title went on to the next name) or PLAIN.
+TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
+# A titled run whose title went on to the next name (it was TITLED or CHAINED).
+CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
+# The runs whose words count as subject words when they open their sentence.
+SUBJECT_BASES = (TITLED, CLEARED_TITLED, PLAIN)
+# The kinds a name can turn out to have, by how it was titled.
+POSSIBLE_KINDS = {
+    TITLED: ("titled", "titled-subject"),
+    CHAINED: ("titled",),
+    CLEARED: ("",),
+    CLEARED_TITLED: ("",),
+    PLAIN: ("", "subject"),
+}
 
 
 def first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
@@ -51,3 +67,25 @@ def holds_in_order(candidate: list[str], words: list[str]) -> bool:
     want = [w.casefold() for w in words]
     n = len(want)
     return any(folded[i : i + n] == want for i in range(len(folded) - n + 1))
+
+
+def settled_table(kinds: tuple[str, ...]) -> dict[str, bool | None]:
+    """Return, for each way of titling, whether it settles membership of the kinds (None: no)."""
+    return {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
+
+
+def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
+    """Return True if every possible kind is wanted, False if none is, else None."""
+    wanted = [kind in kinds for kind in possible]
+    return True if all(wanted) else (False if not any(wanted) else None)
+
+
+# person_before's tables for the tuples of kinds the quote stage asks about.
+SETTLED = {
+    kinds: settled_table(kinds)
+    for kinds in (
+        ("titled", "titled-subject"),
+        ("subject", "titled-subject"),
+        ("", "titled", "subject", "titled-subject"),
+    )
+}

@@ -18,10 +18,18 @@ from textkit.stages.name_entries import (
     is_sentence_subject,
 )
 from textkit.stages.name_forms import (
+    CHAINED,
+    CLEARED,
+    CLEARED_TITLED,
+    PLAIN,
+    SETTLED,
+    SUBJECT_BASES,
+    TITLED,
     first_name_endings,
     first_short,
     holds_in_order,
     names_ending_in,
+    settled_table,
 )
 from textkit.stages.names import is_acronym, name_runs
 from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
@@ -33,19 +41,6 @@ MAX_SHORT_LIST = 16
 # A name this long needs no trimming.
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
-TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
-# A titled run whose title went on to the next name (it was TITLED or CHAINED).
-CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
-# The runs whose words count as subject words when they open their sentence.
-SUBJECT_BASES = (TITLED, CLEARED_TITLED, PLAIN)
-# The kinds a name can turn out to have, by how it was titled.
-POSSIBLE_KINDS = {
-    TITLED: ("titled", "titled-subject"),
-    CHAINED: ("titled",),
-    CLEARED: ("",),
-    CLEARED_TITLED: ("",),
-    PLAIN: ("", "subject"),
-}
 
 
 @dataclass
@@ -309,7 +304,7 @@ class NameIndex:
             known = self.last_of[kinds] = {}
         # For each way of titling: True or False when that settles the kind's
         # membership, None when it turns on whether the name opens its sentence.
-        settled = SETTLED.get(kinds) or _settled_table(kinds)
+        settled = SETTLED.get(kinds) or settled_table(kinds)
         bases, passed, found = self.bases, [], -1
         while i >= 0:
             found = known.get(i, i)
@@ -325,28 +320,6 @@ class NameIndex:
         for each in passed:
             known[each] = found
         return found
-
-
-def _settled_table(kinds: tuple[str, ...]) -> dict[str, bool | None]:
-    """Return, for each way of titling, whether it settles membership of the kinds (None: no)."""
-    return {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
-
-
-def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
-    """Return True if every possible kind is wanted, False if none is, else None."""
-    wanted = [kind in kinds for kind in possible]
-    return True if all(wanted) else (False if not any(wanted) else None)
-
-
-# person_before's tables for the tuples of kinds the quote stage asks about.
-SETTLED = {
-    kinds: _settled_table(kinds)
-    for kinds in (
-        ("titled", "titled-subject"),
-        ("subject", "titled-subject"),
-        ("", "titled", "subject", "titled-subject"),
-    )
-}
 
 
 def build_name_index(

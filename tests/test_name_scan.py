@@ -1,4 +1,5 @@
-"""The name index's scans, checked against plain versions of the same work on invented text."""
+"""The name index's scans and lookups, checked against plain versions of the same work on
+invented text."""
 
 import random
 
@@ -7,6 +8,7 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import alternation
+from textkit.stages import name_forms, name_index
 from textkit.stages.quote_rules import PAREN, quote_rules, trie_alternation
 
 NAME_PIECES = ["Budi", "Dr.", "Dr", "M.Si.", "M.", "S.H.", "Sp.", "Mr.", "Lt. Gov.", "R.", "J"]
@@ -54,3 +56,34 @@ def test_trie_alternation_matches_the_longest_first_alternation():
             text = "".join(rnd.choices(letters, k=rnd.randint(0, 6)))
             got, want = trie.match(text), plain.match(text)
             assert (got and got.group()) == (want and want.group()), (words, text)
+
+
+def first_name_ending_in_by_search(index, name):
+    """Return NameIndex._first_name_ending_in(name), found by reading every indexed name."""
+    short = name.casefold()
+    found = {
+        index.trimmed(full)
+        for fulls in index.by_word.values()
+        for full in fulls
+        if len(short) >= name_forms.MIN_NICKNAME_CHARS
+        and name_forms.MIN_NICKNAME_CHARS
+        < len(first := full.split()[0].casefold())
+        <= name_forms.MAX_NICKNAME_SOURCE_CHARS
+        and len(first) > len(short)
+        and first.endswith(short)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def test_first_name_ending_in_a_nickname_matches_a_full_search():
+    qr = quote_rules(load("id"))
+    rnd = random.Random(23)
+    pool = ["Roslina", "Lina", "Marlina", "Djalil", "Santoso", "Asep", "Straße", "Sasa", "Ina"]
+    for _ in range(200):
+        names = [" ".join(rnd.choices(pool, k=rnd.randint(1, 3))) for _ in range(8)]
+        body = "".join(f"x {rnd.choice(['', 'Bupati '])}{name} datang. " for name in names)
+        index = name_index.build_name_index(body, qr)
+        for short in pool:
+            assert index._first_name_ending_in(short) == first_name_ending_in_by_search(
+                index, short
+            ), (body, short)

@@ -36,15 +36,14 @@ def first_short(words: list[str], is_short: Callable[[str], bool]) -> int:
     return 0
 
 
-def first_name_endings(by_word: dict[str, dict[str, None]]) -> dict[str, list[tuple[str, str]]]:
+def first_name_endings(first_words: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
     """Return (first word, name) of the names, by the last MIN_NICKNAME_CHARS characters of
-    their first word, casefolded: {"lina": [("roslina", "Roslina A Djalil")]}."""
+    their first word (``first_words`` maps names to their first words, casefolded):
+    {"lina": [("roslina", "Roslina A Djalil")]}."""
     endings: dict[str, list[tuple[str, str]]] = {}
-    for word, fulls in by_word.items():
+    for full, word in first_words.items():
         if MIN_NICKNAME_CHARS < len(word) <= MAX_NICKNAME_SOURCE_CHARS:
-            for full in fulls:
-                if full.split()[0].casefold() == word:
-                    endings.setdefault(word[-MIN_NICKNAME_CHARS:], []).append((word, full))
+            endings.setdefault(word[-MIN_NICKNAME_CHARS:], []).append((word, full))
     return endings
 
 

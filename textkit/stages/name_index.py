@@ -59,6 +59,8 @@ class NameIndex:
     bases: list[str] = field(default_factory=list)
     opens: dict[int, bool] = field(default_factory=dict)
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
+    # The names in by_word, each with its first word casefolded.
+    first_words: dict[str, str] = field(default_factory=dict)
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
     glue_endings: frozenset[str] = frozenset()  # their last two characters
@@ -113,6 +115,7 @@ class NameIndex:
             self.honorific_of.setdefault(*honorific)
         if one_word:
             return
+        self.first_words[name] = folded[0]
         by_word = self.by_word
         for word in folded:
             if word in by_word:
@@ -221,7 +224,7 @@ class NameIndex:
         """Return the one indexed name whose first word ends in the short name and is longer
         ("Lina" -> "Roslina A Djalil"), else None (none, or more than one)."""
         if self.endings is None:
-            self.endings = first_name_endings(self.by_word)
+            self.endings = first_name_endings(self.first_words)
         found = {self.trimmed(full) for full in names_ending_in(self.endings, name.casefold())}
         return found.pop() if len(found) == 1 else None
 

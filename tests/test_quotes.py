@@ -21,12 +21,14 @@ from textkit.stages import (
     cue_scan,
     known_speakers,
     name_index,
+    quotes,
     quotes_reported,
     sentences,
 )
 from textkit.stages.name_forms import holds_in_order
 from textkit.stages.quote_rules import CASELESS_ASCII, quote_rules
 from textkit.stages.quotes import find_quotes
+from textkit.stages.quotes_direct import QuoteSpan
 
 CASES = Path(__file__).parent / "cases"
 
@@ -291,3 +293,32 @@ def test_longest_name_holding_words_matches_a_full_search():
             assert index._longest_holding(name, words) == longest_holding_by_search(
                 index, name, words
             ), (body, words)
+
+
+def is_title_like_by_full_split(body, span):
+    """Return quotes._is_title_like(body, span), every part split whole."""
+    count = 0
+    for start, end in span.parts:
+        for token in body[start:end].split():
+            word = token.strip(quotes.TITLE_PUNCT)
+            if word:
+                count += 1
+                if count > quotes.MAX_SCARE_QUOTE_WORDS or not (
+                    word[:1].isupper() or word[:1].isdigit()
+                ):
+                    return False
+    return True
+
+
+def test_title_like_check_matches_a_full_split():
+    rnd = random.Random(16)
+    pieces = [" Budi", " Ya", " 12", " di", " “", " ,", " (", " '", "'", "\n", " —", "  "]
+    for _ in range(3000):
+        body = "".join(rnd.choices(pieces, weights=[1, 1, 1, 1, 4, 4, 4, 4, 1, 1, 1, 1], k=40))
+        cuts = sorted(rnd.sample(range(len(body) + 1), min(len(body) + 1, 4)))
+        parts = list(zip(cuts[::2], cuts[1::2], strict=False)) or [(0, len(body))]
+        span = QuoteSpan(parts, parts[0][0], None)
+        assert quotes._is_title_like(body, span) == is_title_like_by_full_split(body, span), (
+            body,
+            parts,
+        )

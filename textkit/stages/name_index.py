@@ -18,10 +18,18 @@ from textkit.stages.name_entries import (
     is_sentence_subject,
 )
 from textkit.stages.name_forms import (
+    CHAINED,
+    CLEARED,
+    CLEARED_TITLED,
+    PLAIN,
+    SETTLED,
+    SUBJECT_BASES,
+    TITLED,
     first_name_endings,
     first_short,
     holds_in_order,
     names_ending_in,
+    settled_table,
 )
 from textkit.stages.names import is_acronym, name_runs
 from textkit.stages.quote_rules import QuoteRules, memo_table, memoised
@@ -33,19 +41,6 @@ MAX_SHORT_LIST = 16
 # A name this long needs no trimming.
 MAX_PLAIN_NAME_WORDS = 3
 MIN_GLUED_NAME_CHARS = 3
-TITLED, CHAINED, PLAIN = "titled", "chained", "plain"
-# A titled run whose title went on to the next name (it was TITLED or CHAINED).
-CLEARED_TITLED, CLEARED = "cleared-titled", "cleared"
-# The runs whose words count as subject words when they open their sentence.
-SUBJECT_BASES = (TITLED, CLEARED_TITLED, PLAIN)
-# The kinds a name can turn out to have, by how it was titled.
-POSSIBLE_KINDS = {
-    TITLED: ("titled", "titled-subject"),
-    CHAINED: ("titled",),
-    CLEARED: ("",),
-    CLEARED_TITLED: ("",),
-    PLAIN: ("", "subject"),
-}
 
 
 @dataclass
@@ -58,18 +53,21 @@ class NameIndex:
     ends: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     entries: list[IndexEntry] = field(default_factory=list)
-    entries_seen: set[IndexEntry] = field(default_factory=set)
     # How a run was titled: TITLED by its own words, CHAINED ("X, Budi"), CLEARED
     # (its title went on to the next name) or PLAIN. Whether it opens its sentence
     # (kinds "subject", "titled-subject") is found only when asked: see kind().
     bases: list[str] = field(default_factory=list)
     opens: dict[int, bool] = field(default_factory=dict)
     by_word: dict[str, dict[str, None]] = field(default_factory=dict)
+    # The names in by_word, each with its first word casefolded.
+    first_words: dict[str, str] = field(default_factory=dict)
     honorific_of: dict[str, str] = field(default_factory=dict)
     glue_words: frozenset[str] = frozenset()
+    glue_endings: frozenset[str] = frozenset()  # their last two characters
     # The language shortens first names to their ending ("Lina" for "Roslina").
     nicknames_end_first_names: bool = False
     short_words: set[str] = field(default_factory=set)
+    shorts_added: set[str] = field(default_factory=set)  # the names add_short was given
     # trimmed()'s results while short_words stays as it is (add_short empties it).
     trims: dict[str, str] = field(default_factory=dict)
     titled: set[str] | None = None  # titled_names()
@@ -105,27 +103,19 @@ class NameIndex:
 
     honorifics: frozenset[str] = frozenset()
 
-    def add(self, start: int, end: int, base: str, entry: IndexEntry) -> None:
-        """Record one name at an offset (in offset order), with how it was titled.
+    def add_words(self, entry: IndexEntry) -> None:
+        """Record a name's words and the honorific it shows (once for each distinct run).
 
         The entry's ``folded`` holds the name's distinct words, casefolded. A
         one-word name is never longer than a name it is looked up by, so only
-        longer names go into ``by_word``. An entry met again adds nothing to the
-        word and honorific maps.
+        longer names go into ``by_word``.
         """
-        self.starts.append(start)
-        self.ends.append(end)
-        self.names.append(entry[0])
-        self.entries.append(entry)
-        self.bases.append(base)
-        if entry in self.entries_seen:
-            return
-        self.entries_seen.add(entry)
         name, _, folded, one_word, _, honorific = entry
         if honorific:
             self.honorific_of.setdefault(*honorific)
         if one_word:
             return
+        self.first_words[name] = folded[0]
         by_word = self.by_word
         for word in folded:
             if word in by_word:
@@ -171,6 +161,9 @@ class NameIndex:
 
     def add_short(self, name: str) -> None:
         """Record a short form a cue gives someone ("kata Asep", "Asep mengatakan")."""
+        if name in self.shorts_added:
+            return
+        self.shorts_added.add(name)
         words = name.split()
         if len(words) <= MAX_SHORT_MENTION_WORDS:
             new = {w.casefold() for w in words} - self.short_words
@@ -231,7 +224,7 @@ class NameIndex:
         """Return the one indexed name whose first word ends in the short name and is longer
         ("Lina" -> "Roslina A Djalil"), else None (none, or more than one)."""
         if self.endings is None:
-            self.endings = first_name_endings(self.by_word)
+            self.endings = first_name_endings(self.first_words)
         found = {self.trimmed(full) for full in names_ending_in(self.endings, name.casefold())}
         return found.pop() if len(found) == 1 else None
 
@@ -241,6 +234,8 @@ class NameIndex:
         Scrapes lose the space where a link was; the cut is kept only when what
         remains is a word of a name the article gives elsewhere.
         """
+        if name[-2:] not in self.glue_endings:
+            return name  # every tail that could be cut off ends so
         for cut in range(len(name) - 2, MIN_GLUED_NAME_CHARS - 1, -1):
             head, tail = name[:cut], name[cut:]
             if tail.islower() and tail in self.glue_words:
@@ -312,7 +307,7 @@ class NameIndex:
             known = self.last_of[kinds] = {}
         # For each way of titling: True or False when that settles the kind's
         # membership, None when it turns on whether the name opens its sentence.
-        settled = SETTLED.get(kinds) or _settled_table(kinds)
+        settled = SETTLED.get(kinds) or settled_table(kinds)
         bases, passed, found = self.bases, [], -1
         while i >= 0:
             found = known.get(i, i)
@@ -330,28 +325,6 @@ class NameIndex:
         return found
 
 
-def _settled_table(kinds: tuple[str, ...]) -> dict[str, bool | None]:
-    """Return, for each way of titling, whether it settles membership of the kinds (None: no)."""
-    return {base: _settled(possible, kinds) for base, possible in POSSIBLE_KINDS.items()}
-
-
-def _settled(possible: tuple[str, ...], kinds: tuple[str, ...]) -> bool | None:
-    """Return True if every possible kind is wanted, False if none is, else None."""
-    wanted = [kind in kinds for kind in possible]
-    return True if all(wanted) else (False if not any(wanted) else None)
-
-
-# person_before's tables for the tuples of kinds the quote stage asks about.
-SETTLED = {
-    kinds: _settled_table(kinds)
-    for kinds in (
-        ("titled", "titled-subject"),
-        ("subject", "titled-subject"),
-        ("", "titled", "subject", "titled-subject"),
-    )
-}
-
-
 def build_name_index(
     body: str, qr: QuoteRules, skip: list[tuple[int, int]] | None = None
 ) -> NameIndex:
@@ -365,27 +338,45 @@ def build_name_index(
         qr,
         honorifics=qr.honorifics,
         glue_words=qr.opener_words,
+        glue_endings=qr.opener_endings,
         nicknames_end_first_names=qr.nicknames_end_first_names,
     )
     memo = memo_table(qr, "entry")
-    bases = index.bases
+    bases, starts, ends, names, entries = (
+        index.bases,
+        index.starts,
+        index.ends,
+        index.names,
+        index.entries,
+    )
+    distinct: dict[str, IndexEntry] = {}  # each run's entry, in the order first met
     last_end = -1
     for m in name_runs(body, qr.name_run_re, skip or []):
-        run = m.group()
+        run = m[0]
         entry = memo.get(run) or memoised(qr, "entry", run, index_entry)
         if entry[0] is None:
             continue
         start, end = m.span()
-        base = TITLED if entry[1] else PLAIN
-        if (
-            base == PLAIN
-            and start - last_end == len(", ")
+        if entry[1]:
+            base = TITLED
+        elif (
+            start - last_end == len(", ")
             and _follows_titled_run(body, start, index, last_end)
             and not is_sentence_subject(body, start, end, qr)
         ):
             bases[-1], base = (CLEARED_TITLED if bases[-1] == TITLED else CLEARED), CHAINED
-        index.add(start, end, base, entry)
+        else:
+            base = PLAIN
+        starts.append(start)
+        ends.append(end)
+        names.append(entry[0])
+        entries.append(entry)
+        bases.append(base)
+        distinct[run] = entry
         last_end = end
+    for entry in distinct.values():
+        if entry[5] or not entry[3]:  # an honorific shown, or more than one plain word
+            index.add_words(entry)
     return index
 
 

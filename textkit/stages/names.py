@@ -276,7 +276,9 @@ def name_runs(
 
     A skip span between marks or line breaks that no run can hold is not
     scanned at all: the scan stops at the mark before it and goes on after
-    the one after it, and the runs elsewhere come out the same.
+    the one after it, and the runs elsewhere come out the same. The scan keeps
+    the GIL (concurrent=False): releasing it at each of a body's many runs costs
+    more than the matching.
     """
     runs: list[regex.Match[str]] = []
     pos = 0
@@ -287,9 +289,9 @@ def name_runs(
         if after is None:
             inside.append((start, end))
             continue
-        _add_runs(runs, pattern.finditer(body, pos, before), inside)
+        _add_runs(runs, pattern.finditer(body, pos, before, concurrent=False), inside)
         inside, pos = [], after + 1
-    _add_runs(runs, pattern.finditer(body, pos), inside)
+    _add_runs(runs, pattern.finditer(body, pos, concurrent=False), inside)
     return runs
 
 

@@ -29,8 +29,8 @@ CLOSING_ONLY = "»"
 
 # A capitalised word, an acronym, or a word such as "Covid-19"; abbreviations
 # with a dot ("Dr.", "Sen.") come from the data, initials ("R.") always count.
-WORD_TOKEN = r"\p{Lu}[\p{L}\p{M}\p{N}'’\-/]*"
-INITIAL_TOKEN = r"\p{Lu}\."
+# An initial's dot ("R.") is tried before a word's tail: the capital is read once.
+CAPITAL_TOKEN = r"\p{Lu}(?:\.|[\p{L}\p{M}\p{N}'’\-/]*)"
 PAREN = r"\([^()\n]{1,60}\)"
 
 
@@ -86,6 +86,8 @@ class QuoteRules:
     pronouns: frozenset[str]
     non_name_words: frozenset[str]
     opener_words: frozenset[str]
+    # The opener words' last two characters (of those two or more long).
+    opener_endings: frozenset[str]
     adjunct_words: frozenset[str]
     title_words: frozenset[str]
     title_firsts: frozenset[str]
@@ -231,8 +233,8 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     particles = data.get("name_particles", ["-"])
     connectors = data.get("role_connectors", [])
     dotted = [w for w in [*titles, *data.get("honorifics", [])] if w.endswith(".")]
-    abbrev = f"(?-i:{alternation(dotted, where)})|" if dotted else ""
-    token = f"(?:{abbrev}{INITIAL_TOKEN}|{WORD_TOKEN})"
+    abbrev = f"(?-i:{trie_alternation(dotted, where)})|" if dotted else ""
+    token = f"(?:{abbrev}{CAPITAL_TOKEN})"
     # Every token starts with a capital (or a dotted word's first letter): a
     # lookahead for it lets the engine skip the other positions at once.
     others = sorted({w[0] for w in dotted if not w[0].isupper()})
@@ -240,9 +242,43 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
     first = rf"(?=[\p{{Lu}}{starts}])"
     return (
         rf"{first}{token}(?:[ ]{{1,2}}(?:{token}|{PAREN}"
-        rf"|(?-i:{alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
+        rf"|(?-i:{trie_alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
+
+
+def trie_alternation(words: list[str], where: str) -> str:
+    """Return a group matching what alternation(words) matches, the words as a trie.
+
+    Each character is tested once, not once a word ("Dr(?:\\.|s\\.)" for "Drs.",
+    "Dr."); a word's longer forms come before it, as longest-first has them.
+
+    >>> trie_alternation(["Dr.", "Drs.", "bin", "binti"], "list")
+    '(?:Dr(?:\\\\.|s\\\\.)|bin(?:ti|))'
+    """
+    items = {w.strip() for w in words if w and w.strip()}
+    if not items:
+        return alternation(items, where)  # raises: an empty list would match everything
+    trie: dict[str, Any] = {}
+    for word in items:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{'|'.join(_trie_branches(trie))})"
+
+
+def _trie_branches(node: dict[str, Any]) -> list[str]:
+    """Return the regex sources of a trie node's branches, then the empty word ending there."""
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            inner = _trie_branches(child)
+            rest = inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"
+            branches.append(regex.escape(char) + rest)
+    if "" in node:
+        branches.append("")
+    return branches
 
 
 def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:
@@ -288,10 +324,12 @@ def _word_sets(
         | cues
         | _folded(frame_words)
     )
+    openers = non_name - cues - pronouns
     return {
         "pronouns": pronouns,
         "non_name_words": non_name,
-        "opener_words": non_name - cues - pronouns,
+        "opener_words": openers,
+        "opener_endings": frozenset(w[-2:] for w in openers if len(w) >= 2),
         "adjunct_words": _folded(data.get("adjunct_words")),
         "title_words": _folded(titles),
         "title_firsts": first_words(titles),

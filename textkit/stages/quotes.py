@@ -65,6 +65,8 @@ SENTENCE_FINAL = (".", "!", "?")
 # A quote with no cue this close after another quote is the same speaker going on.
 CHAINED_QUOTE_CHARS = 200
 TITLE_PUNCT = "\"'“”‘’(),.:;!?"
+# How many words of a quote _is_title_like splits off before it needs the rest.
+TITLE_SPLIT_WORDS = 8
 WORD_RE = regex.compile(r"\w+")
 BLOCK_END_RE = regex.compile(r"\n|[ \t]{3,}")
 MARK_RE = regex.compile(f"[{QUOTE_MARKS}]")
@@ -198,17 +200,34 @@ def _word_count(body: str, span: QuoteSpan) -> int:
 
 
 def _is_title_like(body: str, span: QuoteSpan) -> bool:
-    """Return True for a short quoted phrase whose every word is capitalised (a title or name)."""
+    """Return True for a short quoted phrase whose every word is capitalised (a title or name).
+
+    Only the first few words of a part are split off: the answer is mostly
+    known by then, and the rest is split only when it is not.
+    """
     count = 0
     for start, end in span.parts:
-        for token in body[start:end].split():
-            word = token.strip(TITLE_PUNCT)
-            if not word:
-                continue
-            count += 1
-            if count > MAX_SCARE_QUOTE_WORDS or not (word[:1].isupper() or word[:1].isdigit()):
-                return False
+        head = body[start:end].split(None, TITLE_SPLIT_WORDS)
+        rest = head.pop() if len(head) > TITLE_SPLIT_WORDS else ""
+        count = _capitalised_count(head, count)
+        if count >= 0 and rest:
+            count = _capitalised_count(rest.split(), count)
+        if count < 0:
+            return False
     return True
+
+
+def _capitalised_count(tokens: list[str], count: int) -> int:
+    """Return ``count`` plus the words among the tokens, or -1 once a word is not
+    capitalised or there are more than MAX_SCARE_QUOTE_WORDS."""
+    for token in tokens:
+        word = token.strip(TITLE_PUNCT)
+        if not word:
+            continue
+        count += 1
+        if count > MAX_SCARE_QUOTE_WORDS or not (word[:1].isupper() or word[:1].isdigit()):
+            return -1
+    return count
 
 
 def _is_uncued_speech(body: str, span: QuoteSpan) -> bool:

@@ -7,9 +7,9 @@ import pytest
 import regex
 
 from textkit.lang import load
-from textkit.lang.patterns import alternation
+from textkit.lang.patterns import alternation, trie_alternation
 from textkit.stages import name_forms, name_index
-from textkit.stages.quote_rules import PAREN, quote_rules, trie_alternation
+from textkit.stages.quote_rules import PAREN, quote_rules
 
 NAME_PIECES = ["Budi", "Dr.", "Dr", "M.Si.", "M.", "S.H.", "Sp.", "Mr.", "Lt. Gov.", "R.", "J"]
 NAME_PIECES += ["Drs.", "Ph.D.", "S.IP.", "Prof.", "Hj", "binti", "da", "de", "Lt.", "Mrs."]

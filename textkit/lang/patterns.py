@@ -11,7 +11,7 @@ checked under ``MATCH_TIMEOUT_SECONDS``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -58,6 +58,40 @@ def alternation(words: Iterable[str], where: str = "word list") -> str:
     if not items:
         raise RuleError(f"{where}: empty word list (it would match everything)")
     return "(?:" + "|".join(regex.escape(w) for w in items) + ")"
+
+
+def trie_alternation(words: list[str], where: str) -> str:
+    """Return a group matching what alternation(words) matches, the words as a trie.
+
+    Each character is tested once, not once a word ("Dr(?:\\.|s\\.)" for "Drs.",
+    "Dr."); a word's longer forms come before it, as longest-first has them.
+
+    >>> trie_alternation(["Dr.", "Drs.", "bin", "binti"], "list")
+    '(?:Dr(?:\\\\.|s\\\\.)|bin(?:ti|))'
+    """
+    items = {w.strip() for w in words if w and w.strip()}
+    if not items:
+        return alternation(items, where)  # raises: an empty list would match everything
+    trie: dict[str, Any] = {}
+    for word in items:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return f"(?:{'|'.join(_trie_branches(trie))})"
+
+
+def _trie_branches(node: dict[str, Any]) -> list[str]:
+    """Return the regex sources of a trie node's branches, then the empty word ending there."""
+    branches = []
+    for char, child in sorted(node.items()):
+        if char:
+            inner = _trie_branches(child)
+            rest = inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"
+            branches.append(regex.escape(char) + rest)
+    if "" in node:
+        branches.append("")
+    return branches
 
 
 def bounded(words: Iterable[str], suffixes: Iterable[str] = (), where: str = "word list") -> str:

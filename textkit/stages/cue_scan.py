@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from textkit.lang.patterns import compile_words
+from textkit.lang.patterns import compile_words, trie_alternation
 from textkit.stages.quote_rules import (
     MAX_MEMO_ENTRIES,
     MISSING,
@@ -116,31 +116,13 @@ def _finder(among: frozenset[str]) -> re.Pattern[bytes] | None:
         if len(_FINDERS) >= MAX_ENCODED_SETS:
             _FINDERS.clear()
         plain = bool(among) and all(w.isascii() and w.isalnum() for w in among)
-        found = re.compile(f" ({_trie(sorted(among))})(?= )".encode()) if plain else None
+        found = (
+            re.compile(f" ({trie_alternation(sorted(among), 'cue words')})(?= )".encode())
+            if plain
+            else None
+        )
         _FINDERS[among] = found
     return found
-
-
-def _trie(words: list[str]) -> str:
-    """Return an alternation of plain words branching letter by letter ("ka(?:ta(?:nya)?)"),
-    which tries at most one branch at each letter: many words cost little more than one."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-    return _branches(tree)
-
-
-def _branches(node: dict[str, Any]) -> str:
-    alternatives = [char + _branches(node[char]) for char in sorted(node) if char]
-    if not alternatives:
-        return ""
-    ends = "" in node
-    joined = "|".join(alternatives)
-    group = joined if len(alternatives) == 1 and not ends else f"(?:{joined})"
-    return f"{group}?" if ends else group
 
 
 def _encoded(among: frozenset[str]) -> frozenset[bytes]:

@@ -19,6 +19,7 @@ from textkit.lang.patterns import (
     alternation,
     compile_pattern,
     compile_words,
+    trie_alternation,
 )
 
 # Double quotation marks: straight, curly, low-9 and guillemets. Single marks
@@ -245,40 +246,6 @@ def name_run_source(data: dict[str, Any], titles: tuple[str, ...], where: str) -
         rf"|(?-i:{trie_alternation([*particles, *connectors], where)})(?=[ ]\p{{Lu}})"
         rf"|\p{{N}}{{1,4}}(?=[ ]\p{{Lu}})))*"
     )
-
-
-def trie_alternation(words: list[str], where: str) -> str:
-    """Return a group matching what alternation(words) matches, the words as a trie.
-
-    Each character is tested once, not once a word ("Dr(?:\\.|s\\.)" for "Drs.",
-    "Dr."); a word's longer forms come before it, as longest-first has them.
-
-    >>> trie_alternation(["Dr.", "Drs.", "bin", "binti"], "list")
-    '(?:Dr(?:\\\\.|s\\\\.)|bin(?:ti|))'
-    """
-    items = {w.strip() for w in words if w and w.strip()}
-    if not items:
-        return alternation(items, where)  # raises: an empty list would match everything
-    trie: dict[str, Any] = {}
-    for word in items:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return f"(?:{'|'.join(_trie_branches(trie))})"
-
-
-def _trie_branches(node: dict[str, Any]) -> list[str]:
-    """Return the regex sources of a trie node's branches, then the empty word ending there."""
-    branches = []
-    for char, child in sorted(node.items()):
-        if char:
-            inner = _trie_branches(child)
-            rest = inner[0] if len(inner) == 1 else f"(?:{'|'.join(inner)})"
-            branches.append(regex.escape(char) + rest)
-    if "" in node:
-        branches.append("")
-    return branches
 
 
 def _first_chars(lists: dict[str, Any]) -> dict[str, frozenset[str]]:

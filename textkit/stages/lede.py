@@ -129,18 +129,15 @@ def _lines_holding(opening: bytes, hay: bytes, spans: list[tuple[int, int]], pos
 
 
 def fold_all(texts: list[str]) -> list[str]:
-    """Return :func:`fold` of each text (all at once when they are plain ASCII).
+    """Return :func:`fold` of each text.
+
+    ``str.casefold`` lowers ASCII text by itself as quickly as ``str.lower``
+    does, so one map does it (quicker than joining the lines, or choosing per line).
 
     >>> fold_all(["Satu DUA", "Straße"])
     ['satu dua', 'strasse']
     """
-    joined = "\n".join(texts)
-    if joined.isascii():
-        folded = joined.lower().split("\n")
-        if len(folded) == len(texts):
-            return folded
-    # fold(text), spelled out: this runs for every line of every article.
-    return [text.lower() if text.isascii() else text.casefold() for text in texts]
+    return list(map(str.casefold, texts))
 
 
 def fold(text: str) -> str:

@@ -4,7 +4,7 @@ import pytest
 from casefiles import load_cases
 
 from textkit.lang import load
-from textkit.stages.dateline import find_dateline
+from textkit.stages.dateline import _late_any_shape, _match_window, compile_shapes, find_dateline
 from textkit.stages.segment import join_fragments, split_lines
 
 
@@ -24,3 +24,39 @@ def test_dateline_case(lang, case):
     assert rest.lines[-1].text == expect["rest"] or rest.lines[0].text == expect["rest"]
     assert all(removal.rule.startswith(f"{lang}.") for removal in rest.removed)
     assert dateline.text in case["input"].replace("\n", " ")
+
+
+def _windows(lang):
+    """Return windows to ask about: case lines, rule examples, and their cut variants."""
+    cases = [param.values[1] for param in load_cases("dateline")]
+    texts = [line for case in cases for line in case["input"].split("\n")]
+    for shape in load(lang).section("dateline").get("shapes", []):
+        for key in ("example", "not_example"):
+            value = shape.get(key, [])
+            texts.extend([value] if isinstance(value, str) else value)
+    variants = [text[:n] for text in texts for n in range(0, len(text) + 1, 3)]
+    return [*texts, *variants, "", "—", "A, B —", "AB.CD -", "x.com, Abc Def — Ghi"]
+
+
+def _shape_by_shape(window, rules, strong_only):
+    for shape in compile_shapes(rules):
+        found = shape.pattern.match(window) if shape.strong or not strong_only else None
+        groups = found.groupdict() if found else {}
+        location = (groups.get("location") or "").strip(" ,;") or None
+        outlet = (groups.get("outlet") or "").strip(" ,;") or None
+        if location or outlet:
+            return location, outlet, shape.rule_id, found.end()
+    return None
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_shapes_matched_as_one_alternation_agree_with_shape_by_shape(lang):
+    rules = load(lang)
+    late = rules.compiled("dateline.any-shape", _late_any_shape)
+    while late.get() is None:
+        pass  # past the free uses: the alternation is used from here on
+    for window in _windows(lang):
+        for strong_only in (False, True):
+            got = _match_window(window, rules, strong_only)
+            got = got and (got[0].location, got[0].outlet, got[1], got[2])
+            assert got == _shape_by_shape(window, rules, strong_only), (window, strong_only)

@@ -1,10 +1,19 @@
 """Dateline: outlet and place cut from the body's start (cases/<lang>/dateline.jsonl)."""
 
+import random
+
 import pytest
 from casefiles import load_cases
 
 from textkit.lang import load
-from textkit.stages.dateline import _late_any_shape, _match_window, compile_shapes, find_dateline
+from textkit.stages.dateline import (
+    TRAILING_SEPARATOR_RE,
+    _late_any_shape,
+    _match_window,
+    compile_shapes,
+    find_dateline,
+    without_trailing_separators,
+)
 from textkit.stages.segment import join_fragments, split_lines
 
 
@@ -60,3 +69,12 @@ def test_shapes_matched_as_one_alternation_agree_with_shape_by_shape(lang):
             got = _match_window(window, rules, strong_only)
             got = got and (got[0].location, got[0].outlet, got[1], got[2])
             assert got == _shape_by_shape(window, rules, strong_only), (window, strong_only)
+
+
+def test_trailing_separators_cut_as_the_pattern_cuts_them():
+    rng = random.Random(5)
+    pool = ["A", "b", " ", "-", "–", "—", ",", ";", ":", "\n", "\t", "\u00a0", "\u2028", "\x1c"]
+    pool += ["\u200b", ".", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert without_trailing_separators(text) == TRAILING_SEPARATOR_RE.sub("", text), repr(text)

@@ -18,6 +18,9 @@ ASCII_WORD_RE = re.compile(rb"\w+")
 MAX_CHARS_READ = 1500
 FALLBACK_LANG = "id"
 ASCII = bytes(range(128))
+# Characters outside ASCII that are no word characters, common in news text:
+# a text whose wide characters are all among them needs no regex to say so.
+WIDE_PUNCTUATION = "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
 # Per byte: ASCII word characters lowered, every other byte a space.
 WORD_BYTES = bytes(
     byte + 32 if 65 <= byte <= 90 else byte if bytes([byte]).isalnum() or byte == 95 else 32
@@ -81,7 +84,7 @@ def ascii_words_of(text: str) -> list[bytes] | None:
     data = text.encode("utf-8", "surrogatepass")
     if not data.isascii():
         wide = data.translate(None, ASCII).decode("utf-8", "surrogatepass")
-        if WORD_RE.search(wide):
+        if wide.strip(WIDE_PUNCTUATION) and WORD_RE.search(wide):
             return None
     return data.translate(WORD_BYTES).split()
 

@@ -31,6 +31,8 @@ MAX_DATELINE_CHARS = 120
 MAX_TEASER_CHARS = 400
 SENTENCE_BREAK_RE = regex.compile(r"(?<=[.!?…\"”’])\s*(?=\p{Lu})")
 TRAILING_SEPARATOR_RE = regex.compile(r"[\s\-–—,;:]+$")
+# The characters of that class that are no other kind of space.
+SEPARATOR_CHARS = " -–—,;:"
 WORD_RE = regex.compile(r"\w+")
 # An inline flag group such as "(?i)" that applies to a whole pattern.
 GLOBAL_FLAG_RE = regex.compile(r"\(\?[aiLmsuxVfwbe0-9]+\)")
@@ -142,9 +144,22 @@ def _match_window(window: str, rules: Rules, strong_only: bool) -> tuple[Datelin
         location, outlet = _clean(groups.get("location")), _clean(groups.get("outlet"))
         if not (location or outlet):
             continue
-        prefix = TRAILING_SEPARATOR_RE.sub("", window[: found.end()]).strip()
+        prefix = without_trailing_separators(window[: found.end()]).strip()
         return Dateline(location, outlet, prefix), shape.rule_id, found.end()
     return None
+
+
+def without_trailing_separators(text: str) -> str:
+    """Return the text without its closing run of spaces, dashes, commas, colons and semicolons.
+
+    What ``TRAILING_SEPARATOR_RE`` removes; the regex is asked only when another
+    kind of space ends what a plain strip leaves.
+
+    >>> without_trailing_separators("SUKAMAJU, KOMPAS — ")
+    'SUKAMAJU, KOMPAS'
+    """
+    head = text.rstrip(SEPARATOR_CHARS)
+    return TRAILING_SEPARATOR_RE.sub("", text) if head[-1:].isspace() else head
 
 
 def _any_shape(rules: Rules, strong_only: bool) -> regex.Pattern[str] | None:

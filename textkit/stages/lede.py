@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 import regex
 
+from textkit.lang.detect import WIDE_PUNCTUATION
 from textkit.record import Line, Removal
 
 WORD_RE = regex.compile(r"\w+")
@@ -22,8 +23,6 @@ WORD_MARKS = bytes(
     ord("w") if byte < 128 and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
     for byte in range(256)
 )
-# Characters outside ASCII that are no word characters, common in news text.
-WIDE_PUNCTUATION = "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
 # A paragraph this long (in words) that comes again is a repeat, not chance.
 MIN_REPEAT_WORDS = 6
 SENTENCE_END_RE = regex.compile(r"[.!?\"”’]$")

@@ -27,13 +27,40 @@ def prints_but(text: str, controls: bytes, wide_kept: str = "") -> bool:
     >>> prints_but("Satu\\tdua", control_bytes("\\n"))
     False
     """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+    parts = _parts_of(text)
+    if parts is None:
         return False  # a lone surrogate
+    data, wide = parts
     if len(data.translate(None, controls)) != len(data):
         return False
-    wide = data.translate(None, ASCII).decode("utf-8")
     for char in wide_kept:
         wide = wide.replace(char, " ")
     return wide.isprintable()
+
+
+def _parts_of(text: str) -> tuple[bytes, str] | None:
+    """Return the text's UTF-8 bytes and its non-ASCII characters (None: a lone surrogate).
+
+    The read and line stages both ask about an article's whole text: the parts
+    of the last text asked about are kept (that one text object, no more).
+    """
+    if text is _LAST.text:
+        return _LAST.parts
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        parts = None
+    else:
+        parts = data, data.translate(None, ASCII).decode("utf-8")
+    _LAST.text, _LAST.parts = text, parts
+    return parts
+
+
+class _LastText:
+    """The last text whose parts were made, and its parts."""
+
+    text: str | None = None
+    parts: tuple[bytes, str] | None = None
+
+
+_LAST = _LastText()

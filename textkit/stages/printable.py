@@ -56,6 +56,11 @@ def _parts_of(text: str) -> tuple[bytes, str] | None:
     return parts
 
 
+def remember_utf8(text: str, data: bytes) -> None:
+    """Keep ``data`` as the UTF-8 bytes of ``text`` (as it must be: ``text`` decoded from it)."""
+    _LAST.text, _LAST.parts = text, (data, data.translate(None, ASCII).decode("utf-8"))
+
+
 class _LastText:
     """The last text whose parts were made, and its parts."""
 

@@ -8,8 +8,10 @@ from casefiles import load_cases
 from textkit.lang import load
 from textkit.stages.dateline import (
     TRAILING_SEPARATOR_RE,
+    UNPROBED_RE,
     _late_any_shape,
     _match_window,
+    compile_probes,
     compile_shapes,
     find_dateline,
     without_trailing_separators,
@@ -78,3 +80,23 @@ def test_trailing_separators_cut_as_the_pattern_cuts_them():
     for _ in range(20_000):
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
         assert without_trailing_separators(text) == TRAILING_SEPARATOR_RE.sub("", text), repr(text)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_window_a_shape_matches_keeps_that_shape_among_its_opening_candidates(lang):
+    rules = load(lang)
+    probes = compile_probes(rules)
+    assert probes is not None
+    shapes = compile_shapes(rules)
+    for window in _windows(lang):
+        candidates = probes.candidates(window)
+        for n, shape in enumerate(shapes):
+            if shape.pattern.match(window):
+                assert n in candidates, (window, shape.rule_id)
+
+
+def test_shapes_with_constructs_the_probes_cannot_vouch_for_are_not_probed():
+    for source in [r"^(?P<location>[A-Z]+)\b", r"^(?!Foto)(?P<location>[A-Z]+) -", r"^(?>A+)"]:
+        assert UNPROBED_RE.search(source), source
+    for source in [r"^(?P<location>\p{Lu}+)(?=[A-Z])\s*$", r"^\++[a-z]{2,}+"]:
+        assert bool(UNPROBED_RE.search(source)) == source.endswith("}+"), source

@@ -44,28 +44,28 @@ def _parts_of(text: str) -> tuple[bytes, str] | None:
     The read and line stages both ask about an article's whole text: the parts
     of the last text asked about are kept (that one text object, no more).
     """
-    if text is _LAST.text:
-        return _LAST.parts
+    last_text, last_parts = _LAST.entry
+    if text is last_text:
+        return last_parts
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         parts = None
     else:
         parts = data, data.translate(None, ASCII).decode("utf-8")
-    _LAST.text, _LAST.parts = text, parts
+    _LAST.entry = (text, parts)  # one assignment: threads see a text with its own parts
     return parts
 
 
 def remember_utf8(text: str, data: bytes) -> None:
     """Keep ``data`` as the UTF-8 bytes of ``text`` (as it must be: ``text`` decoded from it)."""
-    _LAST.text, _LAST.parts = text, (data, data.translate(None, ASCII).decode("utf-8"))
+    _LAST.entry = (text, (data, data.translate(None, ASCII).decode("utf-8")))
 
 
 class _LastText:
     """The last text whose parts were made, and its parts."""
 
-    text: str | None = None
-    parts: tuple[bytes, str] | None = None
+    entry: tuple[str | None, tuple[bytes, str] | None] = (None, None)
 
 
 _LAST = _LastText()

@@ -20,14 +20,11 @@ from textkit.stages.boilerplate import (
 from textkit.stages.credits import compile_credits
 from textkit.stages.lede import (
     OPENING_CHARS,
-    WIDE_PUNCTUATION,
-    WORD_RE,
     flattened_copies,
     fold_all,
     holding_openings,
     is_flattened_copy,
     line_key,
-    word_counts,
 )
 from textkit.stages.line_gate import candidate_lines, compile_gate, joins_safely
 from textkit.stages.line_probe import ProbeTable, final_chars, required_words
@@ -221,22 +218,6 @@ def test_openings_found_in_joined_long_lines_as_in_each_line():
         long_lines = [i for i in range(6) if rng.random() < 0.6]
         expected = _holding_openings_plainly(long_lines, lines, sizes)
         assert holding_openings(long_lines, lines, sizes) == expected
-
-
-def test_words_counted_from_marked_bytes_as_the_word_pattern_finds_them():
-    rng = random.Random(3)
-    pool = ["dan", "Yang", " ", ",", "_", "1", "é", "İ", "ß", "\x1c", "\u00a0", "”", "-"]
-    pool += ["\u212a", "\ud800", "Σ", "\t", "\u2028", "’", "a2", "\u0301", "\u00b2", "\u0660"]
-    pool += list(WIDE_PUNCTUATION)
-    assert not WORD_RE.search(WIDE_PUNCTUATION)
-    for _ in range(5_000):
-        texts = [
-            "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
-            for _ in range(rng.randint(1, 4))
-        ]
-        encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
-        expected = [len(WORD_RE.findall(text)) for text in texts]
-        assert word_counts(encoded, texts) == expected, texts
 
 
 def _flattened_copies_plainly(lines, min_words):

@@ -13,16 +13,9 @@ from bisect import bisect_right
 
 import regex
 
-from textkit.lang.detect import WIDE_PUNCTUATION
 from textkit.record import Line, Removal
 
 WORD_RE = regex.compile(r"\w+")
-ASCII = bytes(range(128))
-# Per UTF-8 byte: "w" for an ASCII word character (as ``WORD_RE`` reads them), a space else.
-WORD_MARKS = bytes(
-    ord("w") if byte < 128 and (chr(byte).isalnum() or byte == ord("_")) else ord(" ")
-    for byte in range(256)
-)
 # A paragraph this long (in words) that comes again is a repeat, not chance.
 MIN_REPEAT_WORDS = 6
 SENTENCE_END_RE = regex.compile(r"[.!?\"”’]$")
@@ -81,16 +74,7 @@ def flattened_copies(lines: list[Line], folded: list[str], min_words: int) -> se
     # typical line; only such lines get the pairwise checks.
     longest_typical = 1.5 * ordered[len(ordered) // 2] if ordered else 0
     long_lines = [i for i, size in enumerate(sizes) if size > longest_typical]
-    encoded = [folded[i].encode("utf-8", "surrogatepass") for i in long_lines]
-    # Only a line of enough words can be a copy: counting them is cheaper than
-    # looking for other lines' openings in it.
-    counts = word_counts(encoded, [folded[i] for i in long_lines])
-    wordy = [n for n, count in enumerate(counts) if count >= min_words]
-    candidates = (
-        holding_openings([long_lines[n] for n in wordy], folded, sizes, [encoded[n] for n in wordy])
-        if wordy
-        else []
-    )
+    candidates = holding_openings(long_lines, folded, sizes) if long_lines else []
     if not candidates:
         return set()
     keys = [line_key(line.text) for line in lines]
@@ -99,48 +83,19 @@ def flattened_copies(lines: list[Line], folded: list[str], min_words: int) -> se
     }
 
 
-def word_counts(encoded: list[bytes], texts: list[str]) -> list[int]:
-    """Return how many words ``WORD_RE`` finds in each text (``encoded``: their UTF-8 bytes).
-
-    When no character outside ASCII is a word character, a word starts at each
-    ASCII word character that follows another character or none: with the
-    bytes marked word or not, the starts are counted with no list of words built.
-
-    >>> texts = ["Satu, dua-tiga “empat”", "café au lait"]
-    >>> word_counts([text.encode() for text in texts], texts)
-    [4, 3]
-    """
-    wide = b"".join(encoded).translate(None, ASCII)
-    # Common punctuation is told apart without a regex call.
-    rest = wide.decode("utf-8", "surrogatepass").strip(WIDE_PUNCTUATION) if wide else ""
-    if rest and WORD_RE.search(rest):
-        return [len(WORD_RE.findall(text)) for text in texts]
-    out = []
-    for data in encoded:
-        marks = data.translate(WORD_MARKS)
-        out.append(marks.count(b" w") + marks.startswith(b"w"))
-    return out
-
-
-def holding_openings(
-    long_lines: list[int],
-    folded: list[str],
-    sizes: list[int],
-    encoded: list[bytes] | None = None,
-) -> list[int]:
+def holding_openings(long_lines: list[int], folded: list[str], sizes: list[int]) -> list[int]:
     """Return the long lines that hold the openings of two other, shorter lines.
 
     Each opening is looked for once in all the long lines joined (NUL
     between them; a find that straddles two lines is not counted), as UTF-8
-    bytes (``encoded``, when given), whose search is quicker and finds the same
-    places. The longest come first, so the lines longer than a given one
-    are the start of the joined text, and only that start is searched.
+    bytes, whose search is quicker and finds the same places. The longest
+    come first, so the lines longer than a given one are the start of the
+    joined text, and only that start is searched.
 
     >>> holding_openings([0], ["satu dua. tiga empat.", "satu dua.", "tiga empat."], [21, 9, 11])
     [0]
     """
-    if encoded is None:
-        encoded = [folded[i].encode("utf-8", "surrogatepass") for i in long_lines]
+    encoded = [folded[i].encode("utf-8", "surrogatepass") for i in long_lines]
     order = sorted(range(len(long_lines)), key=lambda k: -sizes[long_lines[k]])
     hay = b"\x00".join([encoded[k] for k in order])
     spans = []

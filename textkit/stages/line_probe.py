@@ -285,17 +285,25 @@ class ProbeTable:
             elif len(text) > entry[1]:
                 continue  # most lines: no rule starts the way this one does
             else:
-                # The opening's rules are known: what :meth:`match` would do, but
-                # for the memo of short matched lines.
+                # The opening's rules are known: what :meth:`match` does, with the
+                # memo of matched lines asked only once a rule's words are there.
                 candidates = self._candidates(text, entry[0])
                 if not candidates:
                     continue  # most short lines: the words a rule needs are not there
-                found = self._first(text, candidates)
-                if found is not None and len(text) <= MAX_KNOWN_CHARS:
-                    self._remember(text, found)
+                found = self._first_known(text, candidates)
             if found is not None:
                 out[index] = found
         return out
+
+    def _first_known(self, text: str, candidates: list[int]) -> int | None:
+        """Return :meth:`_first` of the line, remembered for a short line that matches."""
+        short = len(text) <= MAX_KNOWN_CHARS
+        if short and text in self.known:
+            return self.known[text]  # page furniture seen before
+        found = self._first(text, candidates)
+        if short and found is not None:
+            self._remember(text, found)
+        return found
 
     def _remember(self, text: str, found: int | None) -> None:
         """Keep the answer for a line, while the memo has room."""

@@ -1,10 +1,12 @@
 """Boilerplate: every removal names its rule; body lines that merely look alike survive."""
 
+import random
+
 import pytest
 from casefiles import load_cases
 
 from textkit.lang import load
-from textkit.stages.boilerplate import strip_boilerplate
+from textkit.stages.boilerplate import TAG_LINE_RE, is_tag_line, strip_boilerplate
 from textkit.stages.segment import join_fragments, split_lines
 
 
@@ -48,3 +50,11 @@ def test_footer_marker_far_from_the_end_removes_only_its_line():
     out = strip_boilerplate(split_lines(text), rules)
     assert len(out.lines) == 20
     assert [removal.rule for removal in out.removed] == ["id.boilerplate.syndication"]
+
+
+def test_tag_lines_told_as_the_pattern_tells_them():
+    rng = random.Random(9)
+    pool = ["a", "B", "é", "É", " ", ".", "!", "?", '"', "“", "”", ":", "\n", ",", "(", "#", "ǅ"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert is_tag_line(text) == bool(TAG_LINE_RE.match(text)), repr(text)

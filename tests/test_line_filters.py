@@ -8,6 +8,7 @@ import regex
 
 from textkit.lang import load
 from textkit.lang.patterns import BuiltAfterUses, compile_pattern
+from textkit.record import Line
 from textkit.stages.boilerplate import (
     _from_line_start,
     compile_inline_gate,
@@ -17,7 +18,14 @@ from textkit.stages.boilerplate import (
     strip_boilerplate,
 )
 from textkit.stages.credits import compile_credits
-from textkit.stages.lede import OPENING_CHARS, holding_openings
+from textkit.stages.lede import (
+    OPENING_CHARS,
+    flattened_copies,
+    fold_all,
+    holding_openings,
+    is_flattened_copy,
+    line_key,
+)
 from textkit.stages.line_gate import candidate_lines, compile_gate, joins_safely
 from textkit.stages.line_probe import ProbeTable, final_chars, required_words
 from textkit.stages.segment import split_lines
@@ -210,6 +218,32 @@ def test_openings_found_in_joined_long_lines_as_in_each_line():
         long_lines = [i for i in range(6) if rng.random() < 0.6]
         expected = _holding_openings_plainly(long_lines, lines, sizes)
         assert holding_openings(long_lines, lines, sizes) == expected
+
+
+def _flattened_copies_plainly(lines, min_words):
+    folded = [line.text.casefold() for line in lines]
+    sizes = [len(text) for text in folded]
+    typical = 1.5 * sorted(sizes)[len(sizes) // 2]
+    long_lines = [i for i, size in enumerate(sizes) if size > typical]
+    keys = [line_key(line.text) for line in lines]
+    return {
+        i
+        for i in _holding_openings_plainly(long_lines, folded, sizes)
+        if len(keys[i].split()) >= min_words and is_flattened_copy(i, keys)
+    }
+
+
+def test_flattened_copies_found_as_by_checking_every_long_line():
+    rng = random.Random(11)
+    words = ["Satu", "dua", "tiga.", "empat", "lima,", "enam", "é", "“tujuh”", "x"]
+    for _ in range(2000):
+        texts = [" ".join(rng.choices(words, k=rng.randint(1, 9))) for _ in range(7)]
+        for _copy in range(rng.randint(0, 2)):
+            texts.insert(rng.randrange(len(texts) + 1), " ".join(rng.sample(texts, 3)))
+        lines = [Line(n, text) for n, text in enumerate(texts, 1)]
+        min_words = rng.randint(1, 12)
+        expected = _flattened_copies_plainly(lines, min_words)
+        assert flattened_copies(lines, fold_all(texts), min_words) == expected
 
 
 def test_a_value_built_after_its_free_uses_is_built_once():

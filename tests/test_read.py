@@ -123,3 +123,14 @@ def test_plain_text_check_agrees_with_printability():
         text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 6)))
         spaced = text.replace("\n", " ").replace("\t", " ").replace("\u00a0", " ")
         assert _is_plain(text) is spaced.isprintable(), repr(text)
+
+
+def test_printability_of_decoded_text_is_that_of_the_text_itself():
+    from textkit.stages.printable import control_bytes, prints_but
+
+    for data in [b"Halo dunia", b"Halo\tdunia", "Halo\u00a0“dunia”".encode(), "a\u2028b".encode()]:
+        text = decode_bytes(data).text
+        copy = "".join(list(text))  # another object: its parts are made afresh
+        for controls in (control_bytes("\n"), control_bytes("\t\n")):
+            for kept in ("", "\u00a0"):
+                assert prints_but(text, controls, kept) == prints_but(copy, controls, kept)

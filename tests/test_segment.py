@@ -69,3 +69,24 @@ def test_fragments_joined_pair_by_pair_as_line_by_line():
         numbers = sorted(rng.sample(range(1, 12), rng.randint(0, 8)))
         lines = [Line(number, rng.choice(pieces)) for number in numbers]
         assert join_fragments(lines, rules) == _join_fragments_plainly(lines, rules)
+
+
+def _prints_plainly(text, controls, kept):
+    if any(0xD800 <= ord(char) <= 0xDFFF for char in text):
+        return False
+    return all(
+        ord(char) not in controls if char.isascii() else char in kept or char.isprintable()
+        for char in text
+    )
+
+
+def test_printability_asked_again_of_the_same_text_gives_the_same_answers():
+    from textkit.stages.printable import control_bytes, prints_but
+
+    texts = ["Satu\tdua", "Satu\u00a0dua", "Satu dua", "Satu\x0bdua", "\ud800", "“Satu”\n"]
+    for kept in ("", "\u00a0"):
+        for controls in (control_bytes("\n"), control_bytes("\t\n")):
+            for text in texts:
+                expected = _prints_plainly(text, controls, kept)
+                assert prints_but(text, controls, kept) is expected, (text, kept)
+                assert prints_but(text, controls, kept) is expected  # its parts were kept

@@ -17,6 +17,15 @@ ASCII_WORD_RE = re.compile(rb"\w+")
 # changed no decision on the dev, PFSA and PolNeAR sets.
 MAX_CHARS_READ = 1500
 FALLBACK_LANG = "id"
+ASCII = bytes(range(128))
+# Characters outside ASCII that are no word characters, common in news text:
+# a text whose wide characters are all among them needs no regex to say so.
+WIDE_PUNCTUATION = "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026"
+# Per byte: ASCII word characters lowered, every other byte a space.
+WORD_BYTES = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if bytes([byte]).isalnum() or byte == 95 else 32
+    for byte in range(256)
+)
 # A language's stopwords, and those that are ASCII letters only and ASCII, as bytes.
 StopwordSets = tuple[frozenset[str], frozenset[bytes], frozenset[bytes]]
 
@@ -29,7 +38,22 @@ def detect_language(text: str) -> str:
     >>> detect_language("Menurut dia, kegiatan itu akan tetap berjalan.")
     'id'
     """
-    letters, ascii_words, other_words = words_of(text[:MAX_CHARS_READ])
+    head = text[:MAX_CHARS_READ]
+    plain = ascii_words_of(head)
+    if plain is None:
+        return _most_covered(*words_of(head))
+    # Only the words that are some language's stopword are counted language by language.
+    hits = list(filter(_any_ascii_stopword().__contains__, plain))
+    best, best_hits = FALLBACK_LANG, 0
+    for code, (_words, _ascii_letters, ascii_all) in _stopword_table():
+        found = sum(map(ascii_all.__contains__, hits))
+        if found > best_hits:
+            best, best_hits = code, found
+    return best
+
+
+def _most_covered(letters: list[bytes], ascii_words: list[bytes], other_words: list[str]) -> str:
+    """Return the code of the language with most stopwords among the words of :func:`words_of`."""
     table = _stopword_table()
     # Only the pieces that are some language's stopword are counted language by language.
     letters = list(filter(_any_stopword().__contains__, letters))
@@ -43,6 +67,26 @@ def detect_language(text: str) -> str:
         if hits > best_hits:
             best, best_hits = code, hits
     return best
+
+
+def ascii_words_of(text: str) -> list[bytes] | None:
+    """Return the words ``WORD_RE`` finds in the lowercased text, as ASCII bytes.
+
+    None when a character outside ASCII is a word character: then a word
+    may hold more than ASCII. Otherwise every other character is a
+    separator, in the text and once lowercased, so one translation of the
+    UTF-8 bytes (letters lowered, separators made spaces) and one split give
+    the words.
+
+    >>> ascii_words_of("Kata Dia, “ya” 2020_b"), ascii_words_of("Café")
+    ([b'kata', b'dia', b'ya', b'2020_b'], None)
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.isascii():
+        wide = data.translate(None, ASCII).decode("utf-8", "surrogatepass")
+        if wide.strip(WIDE_PUNCTUATION) and WORD_RE.search(wide):
+            return None
+    return data.translate(WORD_BYTES).split()
 
 
 def words_of(text: str) -> tuple[list[bytes], list[bytes], list[str]]:
@@ -83,6 +127,12 @@ def _stopword_table() -> tuple[tuple[str, StopwordSets], ...]:
 def _any_stopword() -> frozenset[bytes]:
     """Return the letter-only ASCII stopwords of all languages, as bytes."""
     return frozenset().union(*(sets[1] for _code, sets in _stopword_table()))
+
+
+@cache
+def _any_ascii_stopword() -> frozenset[bytes]:
+    """Return the ASCII stopwords of all languages, as bytes."""
+    return frozenset().union(*(sets[2] for _code, sets in _stopword_table()))
 
 
 def _stopword_sets(rules: Rules) -> StopwordSets:

@@ -11,6 +11,7 @@ link is cut to the end of its headline, repeated lines go (see
 
 from __future__ import annotations
 
+import string
 from typing import Any, NamedTuple
 
 import regex
@@ -33,6 +34,8 @@ MAX_FOOTER_LINES = 15
 MAX_CAPTION_WORDS = 60
 QUOTE_CHARS_RE = regex.compile(r"[\"“”]")
 TAG_LINE_RE = regex.compile(r"^[^\p{Lu}.!?\"“”:]+$")
+# The characters that pattern keeps out of a tag line, but capitals.
+TAG_LINE_STOPS = '.!?"“”:'
 LINE, LABEL, INLINE, FOOTER, CAPTION = "line", "label", "inline", "footer", "caption"
 
 
@@ -260,6 +263,20 @@ def _takes_next(rule: BoilerplateRule, following: str, rules: Rules) -> bool:
     return rule.kind == CAPTION and is_caption(following)
 
 
+def is_tag_line(text: str) -> bool:
+    """Return True when ``TAG_LINE_RE`` matches the line: no capital, stop, quote or colon.
+
+    A line that ends on one of those, or opens with an ASCII capital, is told
+    without the regex (most lines: a body line ends on a stop).
+
+    >>> is_tag_line("banjir jakarta"), is_tag_line("Isi berita.")
+    (True, False)
+    """
+    if text[-1:] in TAG_LINE_STOPS or text[:1] in string.ascii_uppercase:
+        return False  # an empty line too: "" is in any string
+    return TAG_LINE_RE.match(text) is not None
+
+
 def drop_trailing_tags(lines: list[Line], lang: str) -> tuple[list[Line], list[Removal]]:
     """Return the lines without a closing run of tag lines (lowercase keywords, no sentence).
 
@@ -268,7 +285,7 @@ def drop_trailing_tags(lines: list[Line], lang: str) -> tuple[list[Line], list[R
     (['Isi berita.'], 'id.boilerplate.tags')
     """
     end = len(lines)
-    while end > 1 and TAG_LINE_RE.match(lines[end - 1].text):
+    while end > 1 and is_tag_line(lines[end - 1].text):
         end -= 1
     removed = [Removal(line.number, line.text, f"{lang}.boilerplate.tags") for line in lines[end:]]
     return lines[:end], removed

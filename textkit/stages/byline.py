@@ -231,7 +231,15 @@ def is_desk_byline(text: str, rules: Rules) -> bool:
     >>> is_desk_byline("Redaksi", load("id"))
     True
     """
-    return text.strip(EDGE_CHARS).casefold() in rules.compiled("byline.desk", desk_words)
+    desk = rules.compiled("byline.desk", desk_words)
+    name = text.strip(EDGE_CHARS)
+    # Casefolding never shortens a text: a longer one is no desk name (most lines).
+    longest = rules.compiled("byline.desk-longest", _longest_desk_word)
+    return len(name) <= longest and name.casefold() in desk
+
+
+def _longest_desk_word(rules: Rules) -> int:
+    return max(map(len, rules.compiled("byline.desk", desk_words)), default=-1)
 
 
 def compile_label_gates(rules: Rules) -> tuple[regex.Pattern[str], ...] | None:
@@ -272,11 +280,15 @@ class ZoneHits(NamedTuple):
         found.update(below[k] for k in candidate_lines_any(gates, ends))
         total = len(lines)
         credit_ends, reach = rules.compiled("byline.credit-reach", credit_reach)
-        # The lines a closing credit may end (see :func:`textkit.stages.credits.may_close`).
+        # The lines a closing credit may end (see :func:`textkit.stages.credits.may_close`);
+        # only a line ending in spaces needs them stripped to find its last character.
         busy = {
             i
             for i, end in zip(below, ends, strict=True)
-            if not end or total - i <= reach or end[-MAX_CREDIT_CHARS:].rstrip()[-1:] in credit_ends
+            if not end
+            or total - i <= reach
+            or (end[-MAX_CREDIT_CHARS:].rstrip()[-1:] if end[-1].isspace() else end[-1])
+            in credit_ends
         }
         return cls(found, busy.union(found))
 

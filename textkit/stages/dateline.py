@@ -31,12 +31,24 @@ MAX_DATELINE_CHARS = 120
 MAX_TEASER_CHARS = 400
 SENTENCE_BREAK_RE = regex.compile(r"(?<=[.!?…\"”’])\s*(?=\p{Lu})")
 TRAILING_SEPARATOR_RE = regex.compile(r"[\s\-–—,;:]+$")
+# The characters of that class that are no other kind of space.
+SEPARATOR_CHARS = " -–—,;:"
 WORD_RE = regex.compile(r"\w+")
 # An inline flag group such as "(?i)" that applies to a whole pattern.
 GLOBAL_FLAG_RE = regex.compile(r"\(\?[aiLmsuxVfwbe0-9]+\)")
 # Windows matched shape by shape before the shapes are compiled into one
 # alternation (an article asks about some 2 to 10).
 WINDOWS_BEFORE_ALTERNATION = 64
+# A window's opening, probed for the shapes that could match it: its first word
+# and the space after it, at most this long.
+PROBE_CHARS = 24
+# Openings remembered per language; past this, unseen openings are not kept.
+MAX_PROBES = 20_000
+# Negative lookarounds, boundaries, string ends, atomic or possessive parts and
+# backreferences: the probes are not used when a shape has one.
+UNPROBED_RE = regex.compile(
+    r"\(\?<?!|\\[bBZzAG1-9]|\(\?>|(?<!\\)[*+?]\+|\{\d*,?\d*\}\+|\(\?P=|\(\?\("
+)
 # Share of a line's words found again later for it to count as a repeated lede.
 MIN_REPEAT_SHARE = 0.8
 
@@ -132,7 +144,10 @@ def _match_window(window: str, rules: Rules, strong_only: bool) -> tuple[Datelin
     any_shape = _any_shape(rules, strong_only)
     if any_shape is not None and not any_shape.match(window):
         return None
-    for shape in rules.compiled("dateline.shapes", compile_shapes):
+    shapes = rules.compiled("dateline.shapes", compile_shapes)
+    # Some shape matches: only those the window's opening leaves are tried.
+    probes = None if any_shape is None else rules.compiled("dateline.probes", compile_probes)
+    for shape in shapes if probes is None else map(shapes.__getitem__, probes.candidates(window)):
         if strong_only and not shape.strong:
             continue
         found = shape.pattern.match(window)
@@ -142,9 +157,57 @@ def _match_window(window: str, rules: Rules, strong_only: bool) -> tuple[Datelin
         location, outlet = _clean(groups.get("location")), _clean(groups.get("outlet"))
         if not (location or outlet):
             continue
-        prefix = TRAILING_SEPARATOR_RE.sub("", window[: found.end()]).strip()
+        prefix = without_trailing_separators(window[: found.end()]).strip()
         return Dateline(location, outlet, prefix), shape.rule_id, found.end()
     return None
+
+
+class ShapeProbes:
+    """Per opening of a window (its first word and the space after it), the shapes that
+    could match a window opening so: asked once with the regex module's partial
+    matching, which says whether a longer text starting that way could match.
+    """
+
+    def __init__(self, shapes: list[DatelineShape]) -> None:
+        self.shapes = shapes
+        self.seen: dict[str, tuple[int, ...]] = {}
+
+    def candidates(self, window: str) -> tuple[int, ...]:
+        """Return the positions of the shapes that could match the window, in file order."""
+        space = window.find(" ", 0, PROBE_CHARS)
+        probe = window[: space + 1] if space >= 0 else window[:PROBE_CHARS]
+        found = self.seen.get(probe)
+        if found is None:
+            found = tuple(
+                n
+                for n, shape in enumerate(self.shapes)
+                if shape.pattern.match(probe, partial=True) is not None
+            )
+            if len(self.seen) < MAX_PROBES:
+                self.seen[probe] = found
+        return found
+
+
+def compile_probes(rules: Rules) -> ShapeProbes | None:
+    """Return the shapes' opening probes, or None when a shape uses a construct they cannot
+    vouch for (one that may fail at a probe's end where the whole window matches)."""
+    shapes = rules.compiled("dateline.shapes", compile_shapes)
+    if any(UNPROBED_RE.search(shape.pattern.pattern) for shape in shapes):
+        return None
+    return ShapeProbes(shapes)
+
+
+def without_trailing_separators(text: str) -> str:
+    """Return the text without its closing run of spaces, dashes, commas, colons and semicolons.
+
+    What ``TRAILING_SEPARATOR_RE`` removes; the regex is asked only when another
+    kind of space ends what a plain strip leaves.
+
+    >>> without_trailing_separators("SUKAMAJU, KOMPAS — ")
+    'SUKAMAJU, KOMPAS'
+    """
+    head = text.rstrip(SEPARATOR_CHARS)
+    return TRAILING_SEPARATOR_RE.sub("", text) if head[-1:].isspace() else head
 
 
 def _any_shape(rules: Rules, strong_only: bool) -> regex.Pattern[str] | None:

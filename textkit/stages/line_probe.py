@@ -259,8 +259,8 @@ class ProbeTable:
         one_word = len(text) < PROBE_CHARS and " " not in text
         # Page furniture repeats from article to article, body lines do not: only
         # matched lines are kept, and one-word lines.
-        if short and (found is not None or one_word) and len(self.known) < MAX_PROBES:
-            self.known[text] = found
+        if short and (found is not None or one_word):
+            self._remember(text, found)
         return found
 
     def match_all(self, texts: list[str], max_chars: int = NO_LIMIT) -> dict[int, int]:
@@ -280,12 +280,35 @@ class ProbeTable:
                 continue
             space = text.find(" ", 0, PROBE_CHARS)
             entry = seen.get(text[: space + 1]) if space >= 0 else None
-            if entry is not None and len(text) > entry[1]:
+            if entry is None:
+                found = self.match(text)
+            elif len(text) > entry[1]:
                 continue  # most lines: no rule starts the way this one does
-            found = self.match(text)
+            else:
+                # The opening's rules are known: what :meth:`match` does, with the
+                # memo of matched lines asked only once a rule's words are there.
+                candidates = self._candidates(text, entry[0])
+                if not candidates:
+                    continue  # most short lines: the words a rule needs are not there
+                found = self._first_known(text, candidates)
             if found is not None:
                 out[index] = found
         return out
+
+    def _first_known(self, text: str, candidates: list[int]) -> int | None:
+        """Return :meth:`_first` of the line, remembered for a short line that matches."""
+        short = len(text) <= MAX_KNOWN_CHARS
+        if short and text in self.known:
+            return self.known[text]  # page furniture seen before
+        found = self._first(text, candidates)
+        if short and found is not None:
+            self._remember(text, found)
+        return found
+
+    def _remember(self, text: str, found: int | None) -> None:
+        """Keep the answer for a line, while the memo has room."""
+        if len(self.known) < MAX_PROBES:
+            self.known[text] = found
 
     def _first(self, text: str, candidates: Iterable[int]) -> int | None:
         """Return the first of the candidate rules that matches the line, or None."""

@@ -27,13 +27,45 @@ def prints_but(text: str, controls: bytes, wide_kept: str = "") -> bool:
     >>> prints_but("Satu\\tdua", control_bytes("\\n"))
     False
     """
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
+    parts = _parts_of(text)
+    if parts is None:
         return False  # a lone surrogate
+    data, wide = parts
     if len(data.translate(None, controls)) != len(data):
         return False
-    wide = data.translate(None, ASCII).decode("utf-8")
     for char in wide_kept:
         wide = wide.replace(char, " ")
     return wide.isprintable()
+
+
+def _parts_of(text: str) -> tuple[bytes, str] | None:
+    """Return the text's UTF-8 bytes and its non-ASCII characters (None: a lone surrogate).
+
+    The read and line stages both ask about an article's whole text: the parts
+    of the last text asked about are kept (that one text object, no more).
+    """
+    last_text, last_parts = _LAST.entry
+    if text is last_text:
+        return last_parts
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        parts = None
+    else:
+        parts = data, data.translate(None, ASCII).decode("utf-8")
+    _LAST.entry = (text, parts)  # one assignment: threads see a text with its own parts
+    return parts
+
+
+def remember_utf8(text: str, data: bytes) -> None:
+    """Keep ``data`` as the UTF-8 bytes of ``text`` (as it must be: ``text`` decoded from it)."""
+    _LAST.entry = (text, (data, data.translate(None, ASCII).decode("utf-8")))
+
+
+class _LastText:
+    """The last text whose parts were made, and its parts."""
+
+    entry: tuple[str | None, tuple[bytes, str] | None] = (None, None)
+
+
+_LAST = _LastText()

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from textkit.errors import BinaryInputError
-from textkit.stages.printable import control_bytes, prints_but
+from textkit.stages.printable import control_bytes, prints_but, remember_utf8
 from textkit.stages.read_html import looks_like_html, strip_html
 
 BOMS = (
@@ -81,6 +81,8 @@ def decode_bytes(data: bytes) -> Decoded:
             )
             if text.count("\ufffd") > MAX_JUNK_SHARE * len(text):
                 raise BinaryInputError("binary data, not text (mostly undecodable bytes)") from None
+        else:
+            remember_utf8(text, data)  # the printability checks need not encode it again
     prepared = prepare_text(text)
     return Decoded(prepared.text, warnings + prepared.warnings)
 
